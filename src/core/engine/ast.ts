@@ -1,0 +1,97 @@
+// Small syntactic helpers shared by rules. All work on raw compiler nodes.
+import { ts } from 'ts-morph';
+import type { Range } from '../model';
+
+export { skipOuterExpressions } from './origins';
+
+export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
+
+export function isFunctionNode(node: ts.Node): node is FunctionNode {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+export type LoopNode = ts.ForStatement | ts.ForOfStatement | ts.ForInStatement | ts.WhileStatement | ts.DoStatement;
+
+export function isLoopNode(node: ts.Node): node is LoopNode {
+  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
+}
+
+/** The nearest enclosing function of `node` (not `node` itself). */
+export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
+  return undefined;
+}
+
+/** Walks every descendant of `node`; return `false` from `visit` to skip a subtree, or 'stop' to end the walk. */
+export function walk(node: ts.Node, visit: (n: ts.Node) => boolean | 'stop' | void): boolean {
+  let stopped = false;
+  const go = (n: ts.Node): void => {
+    if (stopped) return;
+    const r = visit(n);
+    if (r === 'stop') {
+      stopped = true;
+      return;
+    }
+    if (r === false) return;
+    ts.forEachChild(n, go);
+  };
+  ts.forEachChild(node, go);
+  return stopped;
+}
+
+/** True when some descendant satisfies `test`; nested functions are skipped unless `intoFunctions`. */
+export function containsNode(node: ts.Node, test: (n: ts.Node) => boolean, intoFunctions = false): boolean {
+  return walk(node, (n) => {
+    if (test(n)) return 'stop';
+    if (!intoFunctions && isFunctionNode(n)) return false;
+    return true;
+  });
+}
+
+/** The name of a callee: `foo` for `foo()`, `bar` for `a.b.bar()`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+/** The value of a property in an object literal by name (`timeout` in `{ timeout: 5 }`), if present. */
+export function getProperty(obj: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return obj.properties.find((p) => {
+    const n = p.name;
+    return !!n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n)) && n.text === name;
+  });
+}
+
+/** True when the object literal has a spread (`{ ...defaults }`): its full content cannot be seen. */
+export function hasSpread(obj: ts.ObjectLiteralExpression): boolean {
+  return obj.properties.some((p) => ts.isSpreadAssignment(p));
+}
+
+/** The 1-based range of a node (from its first token, not its leading trivia). */
+export function nodeRange(node: ts.Node, sf: ts.SourceFile): Range {
+  const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  const end = sf.getLineAndCharacterOfPosition(node.getEnd());
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** A `this.x`, `a.b.c` or `x` expression as text, for comparing references; undefined for anything else. */
+export function referenceText(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expr)) {
+    const base = referenceText(expr.expression);
+    return base === undefined ? undefined : `${base}.${expr.name.text}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,14 @@
+// Every rule, explicitly, sorted by id. A rule missing here does not run; a test checks that every
+// rule file is registered and has a docs page.
+import type { RuleDefinition } from '../engine/rule';
+import { invalidSuppression } from './invalid-suppression';
+
+export const RULES: readonly RuleDefinition<any>[] = [
+  invalidSuppression,
+].sort((a, b) => a.id.localeCompare(b.id));
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+export function getRule(id: string): RuleDefinition<any> | undefined {
+  return RULES.find((r) => r.id === id);
+}
