@@ -73,7 +73,7 @@ export function parseCli(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help', topic: rest[0] };
   if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
-  const parse = (options: Parameters<typeof parseArgs>[0]['options']) => {
+  const parse = (options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>) => {
     try {
       return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
     } catch (err) {
