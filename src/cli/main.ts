@@ -3,9 +3,9 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, CONFIG_DIR, CONFIG_FILE, loadConfig, type FailOn, type ProductionAuditConfig } from '../core/audit/config';
-import { buildFindingsDocument, serializeFindings } from '../core/audit/findingsFile';
+import { buildFindingsDocument, meetsFailOn, serializeFindings } from '../core/audit/findingsFile';
 import { scan } from '../core/engine/scanner';
-import { SEVERITIES, severityRank, type Finding } from '../core/model';
+import type { Finding } from '../core/model';
 import { RULES, RULE_IDS } from '../core/rules/registry';
 import { knownRules, SYSTEM_TYPE_IDS, TOOL } from '../core/toolInfo';
 import { HELP, parseCli, UsageError, type ScanArgs } from './args';
@@ -125,16 +125,15 @@ function runScan(args: ScanArgs, io: CliIO): number {
   let output: string;
   if (args.format === 'json') {
     output = serializeFindings(
-      buildFindingsDocument({
-        tool: TOOL,
-        scannedAt: new Date().toISOString(),
+      buildFindingsDocument(result.findings, {
+        tool: { name: TOOL.name, version: TOOL.version },
         root: '.',
         filesScanned: result.files.length,
         rulesRun: result.rulesRun,
-        findings,
         errors: result.errors,
         skipped: result.skipped,
         failOn,
+        baseline,
       }),
     );
   } else {
@@ -160,7 +159,5 @@ function runScan(args: ScanArgs, io: CliIO): number {
 
 /** True when an open finding (not suppressed, not in the baseline) is at or above the threshold. */
 export function isFailing(findings: readonly (Finding & { baseline?: boolean })[], failOn: FailOn): boolean {
-  if (failOn === 'none') return false;
-  const threshold = severityRank(failOn.toUpperCase() as (typeof SEVERITIES)[number]);
-  return findings.some((f) => !f.suppression && !f.baseline && severityRank(f.severity) <= threshold);
+  return findings.some((f) => !f.suppression && !f.baseline && meetsFailOn(f.severity, failOn));
 }

@@ -1,0 +1,157 @@
+// The analysis worker (a worker_thread, bundled to dist/worker.js). It owns ts-morph and the core
+// engine; the extension host only sends text and receives findings, so typing never waits for
+// analysis. No `vscode` here.
+import { parentPort } from 'node:worker_threads';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ProductionAuditConfig } from '../core/audit/config';
+import type { Analyzer } from '../core/engine/analyzer';
+import { discoverFiles } from '../core/engine/discovery';
+import { createAnalyzer } from '../core/engine/engine';
+import { addTimeoutEdit, logAndRethrowEdit } from '../core/fixes/quickFixes';
+import { RULES } from '../core/rules/registry';
+import { classifyText, readSource } from '../core/engine/scanner';
+import type { AnalysisError, Finding, SkippedFile } from '../core/model';
+import { isSeverity } from '../core/model';
+import { knownRules, SYSTEM_TYPE_IDS } from '../core/toolInfo';
+import type { ConfigureRequest, RuleOverride, WorkerRequest, WorkerResponse } from './protocol';
+
+interface FolderState {
+  root?: string;
+  config: ProductionAuditConfig;
+  analyzer: Analyzer;
+  maxFileSize: number;
+  exclude: string[];
+}
+
+const folders = new Map<string, FolderState>();
+
+/** Layers the user's per-machine overrides over the team's rule settings. */
+export function applyOverrides(config: ProductionAuditConfig, overrides: Record<string, RuleOverride>): ProductionAuditConfig {
+  const rules = { ...config.rules };
+  for (const [id, value] of Object.entries(overrides)) {
+    const current = rules[id] ?? { enabled: true, options: {} };
+    if (value === 'off') rules[id] = { ...current, enabled: false };
+    else if (value === 'on') rules[id] = { ...current, enabled: true };
+    else if (isSeverity(value)) rules[id] = { ...current, enabled: true, severity: value };
+  }
+  return { ...config, rules };
+}
+
+function configure(msg: ConfigureRequest): WorkerResponse {
+  let config: ProductionAuditConfig = DEFAULT_CONFIG;
+  let problems: ConfigProblem[] = [];
+  let configFile: string | undefined;
+  if (msg.root) {
+    try {
+      config = loadConfig(msg.root, { knownRules: knownRules(), systemTypeIds: SYSTEM_TYPE_IDS });
+      configFile = config.source;
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems = err.problems;
+      configFile = problems[0]?.file;
+    }
+  }
+  const known = new Set(knownRules().map((r) => r.id));
+  const overrides = Object.fromEntries(Object.entries(msg.overrides).filter(([id]) => known.has(id)));
+  const effective = applyOverrides(config, overrides);
+  // nothing runs on a half-understood config: an invalid file means no rules for that folder until it is fixed
+  const analyzer = problems.length ? createAnalyzer(effective, { only: [] }) : createAnalyzer(effective);
+  folders.set(msg.folder, { root: msg.root, config: effective, analyzer, maxFileSize: msg.maxFileSize, exclude: msg.exclude });
+  return { type: 'configured', id: msg.id, problems, configFile, rulesRun: problems.length ? [] : analyzer.ruleIds };
+}
+
+function folderState(folder: string): FolderState {
+  let state = folders.get(folder);
+  if (!state) {
+    state = { config: DEFAULT_CONFIG, analyzer: createAnalyzer(DEFAULT_CONFIG), maxFileSize: 2 * 1024 * 1024, exclude: [] };
+    folders.set(folder, state);
+  }
+  return state;
+}
+
+function handle(msg: WorkerRequest, post: (r: WorkerResponse) => void): void {
+  switch (msg.type) {
+    case 'configure':
+      post(configure(msg));
+      return;
+    case 'analyze': {
+      const state = folderState(msg.folder);
+      if (Buffer.byteLength(msg.text) > state.maxFileSize) {
+        post({ type: 'analyzed', id: msg.id, findings: [], errors: [], skipped: 'file larger than the configured maximum size' });
+        return;
+      }
+      const read = classifyText(msg.text);
+      if (!('text' in read)) {
+        post({ type: 'analyzed', id: msg.id, findings: [], errors: [], skipped: 'skip' in read ? read.skip : read.error });
+        return;
+      }
+      const r = state.analyzer.analyze({ file: msg.file, text: read.text });
+      post({ type: 'analyzed', id: msg.id, findings: r.findings, errors: r.errors });
+      return;
+    }
+    case 'fix': {
+      if (msg.ruleId === 'missing-timeout') {
+        const r = addTimeoutEdit(msg.file, msg.text, msg.line, msg.column, msg.timeoutMs);
+        post({ type: 'fixed', id: msg.id, title: r && (r.kind === 'fetch' ? `Add signal: AbortSignal.timeout(${msg.timeoutMs})` : `Add a ${msg.timeoutMs} ms timeout`), edits: r?.edits });
+      } else if (msg.ruleId === 'swallowed-exception') {
+        const edits = logAndRethrowEdit(msg.file, msg.text, msg.line, msg.column);
+        post({ type: 'fixed', id: msg.id, title: edits && 'Log the error and rethrow it', edits });
+      } else post({ type: 'fixed', id: msg.id });
+      return;
+    }
+    case 'rules':
+      post({ type: 'rules', id: msg.id, rules: RULES.map((r) => ({ id: r.id, title: r.title, category: r.category, defaultSeverity: r.defaultSeverity, summary: r.docs.summary, why: r.docs.why, fix: r.docs.fix })) });
+      return;
+    case 'scan': {
+      const state = folderState(msg.folder);
+      if (!state.root) {
+        post({ type: 'error', id: msg.id, message: 'this workspace folder is not on disk; only open editors are analysed' });
+        return;
+      }
+      const discovery = discoverFiles({ root: state.root, include: state.config.include, exclude: [...state.config.exclude, ...state.exclude] });
+      const total = discovery.files.length;
+      post({ type: 'scanStarted', id: msg.id, total });
+      let batch: { file: string; findings: Finding[] }[] = [];
+      let errors: AnalysisError[] = [];
+      let skipped: SkippedFile[] = [...discovery.skipped];
+      let last = Date.now();
+      let done = 0;
+      const flush = () => {
+        post({ type: 'scanProgress', id: msg.id, done, total, files: batch, errors, skipped });
+        batch = [];
+        errors = [];
+        skipped = [];
+        last = Date.now();
+      };
+      for (const f of discovery.files) {
+        const read = readSource(f.absolute, state.maxFileSize);
+        if ('text' in read) {
+          try {
+            const r = state.analyzer.analyze({ file: f.relative, text: read.text });
+            batch.push({ file: f.relative, findings: r.findings });
+            errors.push(...r.errors);
+          } catch (err) {
+            errors.push({ file: f.relative, message: `analysis failed: ${(err as Error).message}` });
+          }
+        } else if ('skip' in read) skipped.push({ file: f.relative, reason: read.skip });
+        else errors.push({ file: f.relative, message: read.error });
+        done++;
+        // progress at most every 100 ms (and for the last file), so the host is not flooded
+        if (Date.now() - last >= 100) flush();
+      }
+      flush();
+      post({ type: 'scanDone', id: msg.id, filesScanned: done });
+      return;
+    }
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (msg: WorkerRequest) => {
+    try {
+      handle(msg, (r) => port.postMessage(r));
+    } catch (err) {
+      port.postMessage({ type: 'error', id: msg.id, message: (err as Error).message } satisfies WorkerResponse);
+    }
+  });
+}
