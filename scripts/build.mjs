@@ -27,7 +27,7 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: undefined },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js' },
 ].filter((e) => existsSync(path.join(root, e.entryPoints[0])));

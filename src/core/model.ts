@@ -87,3 +87,26 @@ export interface SkippedFile {
   file: string;
   reason: string;
 }
+
+/** Display titles of the categories (the checklist content lives in categories.ts). */
+export const CATEGORY_TITLES: Readonly<Record<CategoryId, string>> = {
+  security: 'Security',
+  'ui-ux-safety': 'UI/UX Safety',
+  'code-quality': 'Code Quality',
+  'data-integrity': 'Data Integrity',
+  reliability: 'Reliability',
+  throughput: 'Throughput',
+  recovery: 'Recovery',
+  concurrency: 'Concurrency',
+  'state-machine': 'State Machine',
+  idempotency: 'Idempotency',
+  observability: 'Observability',
+  'cost-control': 'Cost Control',
+  permissions: 'Permissions',
+  'data-lifecycle': 'Data Lifecycle',
+  'human-error': 'Human Error',
+};
+
+/** The kinds of system the framework orders its categories for (see systemTypes.ts), plus `general`. */
+export const SYSTEM_TYPE_IDS = ['ai-pipeline', 'saas', 'ecommerce', 'api-platform', 'general'] as const;
+export type SystemTypeId = (typeof SYSTEM_TYPE_IDS)[number];

@@ -1,7 +1,6 @@
 // What the tool says about itself (reports, SARIF, JSON output) and what configuration may name.
 import type { KnownRule } from './audit/config';
 import { RULES } from './rules/registry';
-import { SYSTEM_TYPES } from './systemTypes';
 
 declare const PRODUCTION_AUDIT_VERSION: string | undefined;
 
@@ -27,4 +26,4 @@ export function knownRules(): KnownRule[] {
   return RULES.map((r) => ({ id: r.id, options: r.options }));
 }
 
-export const SYSTEM_TYPE_IDS: readonly string[] = SYSTEM_TYPES.map((t) => t.id);
+export { SYSTEM_TYPE_IDS } from './model';

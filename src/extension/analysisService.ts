@@ -2,8 +2,8 @@
 // open and on change (debounced), workspace folders are configured from config.yaml + settings,
 // and a scan's results are kept for files that are not open.
 import * as vscode from 'vscode';
-import { CONFIG_DIR, CONFIG_FILE } from '../core/audit/config';
-import { hasSourceExtension } from '../core/engine/discovery';
+import { CONFIG_DIR, CONFIG_FILE } from '../core/audit/names';
+import { hasSourceExtension } from '../core/engine/extensions';
 import type { Finding } from '../core/model';
 import { toDiagnostic } from './diagnostics';
 import { filesExclude, readSettings } from './settings';

@@ -1,7 +1,6 @@
-// Display titles of the 15 categories for the editor (the checklist content lives in core).
-import { getCategory } from '../core/categories';
-import type { CategoryId } from '../core/model';
+// Display titles of the 15 categories for the editor.
+import { CATEGORY_TITLES, type CategoryId } from '../core/model';
 
 export function getCategoryTitle(id: CategoryId): string {
-  return getCategory(id)?.title ?? id;
+  return CATEGORY_TITLES[id] ?? id;
 }

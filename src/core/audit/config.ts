@@ -75,8 +75,9 @@ export class ConfigError extends FileProblemError {
   }
 }
 
-export const CONFIG_DIR = '.production-audit';
-export const CONFIG_FILE = 'config.yaml';
+import { CONFIG_DIR, CONFIG_FILE } from './names';
+
+export { CONFIG_DIR, CONFIG_FILE };
 
 export const DEFAULT_CONFIG: ProductionAuditConfig = deepFreeze({
   version: 1,

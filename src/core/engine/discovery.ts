@@ -5,7 +5,8 @@ import path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { SkippedFile } from '../model';
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+export { SOURCE_EXTENSIONS, hasSourceExtension } from './extensions';
+import { hasSourceExtension } from './extensions';
 
 /** Folders and files never analysed unless the user's include names them explicitly. */
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/.git/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js', '**/*.min.mjs', '**/*.min.cjs', '**/*-min.js', '**/*.bundle.js'];
@@ -38,11 +39,6 @@ export interface DiscoveryResult {
 export function toRelative(root: string, absolute: string): string {
   const rel = path.relative(root, absolute);
   return rel.split(path.sep).join('/');
-}
-
-export function hasSourceExtension(file: string): boolean {
-  const lower = file.toLowerCase();
-  return SOURCE_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
 function makeMatcher(globs: readonly string[]): (rel: string) => boolean {

@@ -1,0 +1,7 @@
+export function parseSettings(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
