@@ -11,6 +11,7 @@ import path from 'node:path';
 import configSchema from '../../../schemas/config.schema.json';
 import type { Severity } from '../model';
 import { FileProblemError, type FileProblem } from './fileProblems';
+import { CONFIG_DIR, CONFIG_FILE } from './names';
 import { compileSchema, describeValue, schemaProblems } from './schemaCheck';
 import { formatPath, parseYamlDocument, type LocatedDocument } from './sourcePositions';
 
@@ -74,8 +75,6 @@ export class ConfigError extends FileProblemError {
     this.name = 'ConfigError';
   }
 }
-
-import { CONFIG_DIR, CONFIG_FILE } from './names';
 
 export { CONFIG_DIR, CONFIG_FILE };
 

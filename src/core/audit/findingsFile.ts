@@ -8,12 +8,13 @@ import path from 'node:path';
 import findingsSchema from '../../../schemas/findings.schema.json';
 import { CATEGORY_IDS, SEVERITIES, severityRank, type AnalysisError, type CategoryId, type Finding, type RelatedLocation, type Severity, type SkippedFile, type Suppression } from '../model';
 import { writeFileAtomic } from './atomicFile';
-import { CONFIG_DIR, type FailOn } from './config';
+import type { FailOn } from './config';
 import { FileProblemError, type FileProblem } from './fileProblems';
+import { CONFIG_DIR, FINDINGS_FILE } from './names';
 import { compileSchema, schemaProblems } from './schemaCheck';
 import { parseJsonDocument } from './sourcePositions';
 
-export const FINDINGS_FILE = 'findings.json';
+export { FINDINGS_FILE };
 
 export interface FindingRecord {
   ruleId: string;

@@ -123,6 +123,7 @@ function describe(err: ErrorObject, path: (string | number)[]): Described {
       return { message: `invalid key "${key}" in ${name}${why}`, at: { path: [...path, key], target: 'key' } };
     }
     case 'required':
+      if (custom) return { message: `${name} ${custom}`, at: { path, target: 'key' } };
       return { message: `${name} is missing the required key "${String(params.missingProperty)}"`, at: { path, target: 'key' } };
     case 'dependencies':
       return {

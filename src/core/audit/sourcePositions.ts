@@ -32,6 +32,7 @@ export function formatPath(path: DocPath): string {
   let out = '';
   for (const step of path) {
     if (typeof step === 'number') out += `[${step}]`;
+    else if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) out += `[${JSON.stringify(step)}]`;
     else out += out === '' ? step : `.${step}`;
   }
   return out;
@@ -80,7 +81,7 @@ function locateYaml(doc: Document, lc: LineCounter, path: DocPath, target: 'key'
       if (!pair) break;
       keyOffset = nodeStart(pair.key);
       node = pair.value ?? undefined;
-      if (node === undefined || nodeStart(node) === undefined) return at(keyOffset); // `key:` with no value
+      if (node === undefined || nodeStart(node) === undefined || isEmptyScalar(node)) return at(keyOffset); // `key:` with no value
     } else if (isSeq(node)) {
       const index = typeof step === 'number' ? step : /^\d+$/.test(step) ? Number(step) : -1;
       const item = index >= 0 ? node.items[index] : undefined;
@@ -93,6 +94,10 @@ function locateYaml(doc: Document, lc: LineCounter, path: DocPath, target: 'key'
   }
   if (target === 'key') return at(keyOffset);
   return at(nodeStart(node) ?? keyOffset);
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
 function resolveAlias(doc: Document, node: unknown): unknown {
