@@ -130,8 +130,15 @@ install_min() {
   did+=("installed code-server $CS_MIN_VERSION (VS Code 1.100.3) into .vscode-test/code-server-min")
 }
 
+# VS Code 1.100.3 pins @vscode/ripgrep 1.15.11, whose postinstall takes ripgrep v13.0.0-10 from
+# $TMPDIR/vscode-ripgrep-cache-1.15.11/ when the archive is already there. Debian's rg is 13.0.0 too.
 seed_ripgrep() {
-  :   # filled in below once the cache layout is known
+  local tmp=$1 cache="$1/vscode-ripgrep-cache-1.15.11" pack="$1/rg-pack"
+  mkdir -p "$cache" "$pack"
+  cp "$(command -v rg)" "$pack/rg"
+  tar czf "$cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$pack" rg
+  rm -rf "$pack"
+  echo "== seeded $cache from $(command -v rg)"
 }
 
 install_main

@@ -40,6 +40,11 @@ function usage(msg) {
   process.exit(2);
 }
 
+function die(msg) {
+  console.error(`ui-shot: ${msg}`);
+  process.exit(1);
+}
+
 function parseArgs(argv) {
   const o = { expect: [] };
   for (let i = 0; i < argv.length; i++) {
@@ -76,7 +81,7 @@ function freePort(preferred) {
 // Starts code-server with the extension installed (--vsix) or loadable as a development extension.
 // Resolves to { base, devPayload, stop }.
 async function startServer(stateDir, preferredPort) {
-  if (!fs.existsSync(codeServer)) usage(`${codeServer} not found; run: bash scripts/setup-vscode.sh`);
+  if (!fs.existsSync(codeServer)) die(`${codeServer} not found; run: bash scripts/setup-vscode.sh`);
   const userDir = path.join(stateDir, 'user');
   const extDir = path.join(stateDir, 'extensions');
   const tmp = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'pa-vsc-'));
@@ -101,13 +106,13 @@ async function startServer(stateDir, preferredPort) {
   let devPath;
   if (opts.vsix) {
     const r = spawnSync(codeServer, [...base, '--install-extension', path.resolve(opts.vsix), '--force'], { env, encoding: 'utf8' });
-    if (r.status !== 0) { console.error(r.stdout, r.stderr); usage(`installing ${opts.vsix} failed`); }
+    if (r.status !== 0) { console.error(r.stdout, r.stderr); die(`installing ${opts.vsix} failed`); }
     console.log(`installed ${show(path.resolve(opts.vsix))} into ${show(extDir)}`);
   } else {
     devPath = path.resolve(opts.extensionDevelopmentPath || repoRoot);
     if (devPath === repoRoot && !opts['no-build'] && fs.existsSync(path.join(repoRoot, 'scripts/build.mjs'))) {
       const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-      if (r.status !== 0) usage('the build failed');
+      if (r.status !== 0) die('the build failed (node scripts/build.mjs)');
     }
   }
   const args = [...base, '--auth', 'none', '--disable-telemetry', '--disable-update-check',

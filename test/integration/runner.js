@@ -104,7 +104,7 @@ const verbose = process.env.PA_TEST_VERBOSE === '1';
 const NOISE = new RegExp('^(' + [
   String.raw`\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker|ChatSessions?|McpGateway|Copilot)[^\]]*\]`,
   'Resolving connection token', 'Resolved connection token', 'Creating a socket', 'Updating additional builtin extensions cache',
-  'getaddrinfo ENOTFOUND', 'Failed: getaddrinfo', 'Canceled: Canceled', '%s%s$',
+  'ChatSessionStore: ', 'getaddrinfo ENOTFOUND', 'Failed: getaddrinfo', 'Canceled: Canceled', '%s%s$',
 ].join('|') + ')');
 const stripCss = (t) => t.replace(/%c/g, '').replace(/( ?color: [a-z]+;?)+\s*$/g, '');
 
