@@ -16,6 +16,7 @@
 //   Without it the extension is built (scripts/build.mjs) and loaded from this repo as an extension
 //   under development: the printed URL then carries that in its `payload` parameter.
 //
+// Starting its own server, it first runs scripts/setup-vscode.sh (installs code-server when missing).
 // Other options: --code-server BIN (default .vscode-test/code-server/bin/code-server),
 //   --chromium PATH (default /usr/bin/chromium), --no-build, --timeout SEC (per step, default 60).
 'use strict';
@@ -81,6 +82,11 @@ function freePort(preferred) {
 // Starts code-server with the extension installed (--vsix) or loadable as a development extension.
 // Resolves to { base, devPayload, stop }.
 async function startServer(stateDir, preferredPort) {
+  if (!opts['code-server'] && !process.env.CODE_SERVER_BIN) {
+    // the project's own code-server: install it when missing (a fast no-op otherwise)
+    const r = spawnSync('bash', [path.join(repoRoot, 'scripts/setup-vscode.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) die('scripts/setup-vscode.sh failed');
+  }
   if (!fs.existsSync(codeServer)) die(`${codeServer} not found; run: bash scripts/setup-vscode.sh`);
   const userDir = path.join(stateDir, 'user');
   const extDir = path.join(stateDir, 'extensions');
