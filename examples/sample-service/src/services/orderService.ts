@@ -92,10 +92,7 @@ export class OrderService {
   }
 
   shipOrder(orderId: string, trackingNumber: string): Promise<Order> {
-    return this.prisma.order.update({
-      where: { id: orderId },
-      data: { status: 'SHIPPED', trackingNumber, shippedAt: new Date() },
-    });
+    return this.prisma.order.update({ where: { id: orderId }, data: { status: 'SHIPPED', trackingNumber, shippedAt: new Date() } });
   }
 
   /** Cancels the order and files a refund request for the payments team. */
