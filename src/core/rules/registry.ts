@@ -2,9 +2,11 @@
 // rule file is registered and has a docs page.
 import type { RuleDefinition } from '../engine/rule';
 import { invalidSuppression } from './invalid-suppression';
+import { missingTimeout } from './missing-timeout';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   invalidSuppression,
+  missingTimeout,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
