@@ -161,6 +161,9 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   { library: 'exponential-backoff', kind: 'retry', modules: ['exponential-backoff'], patterns: ['backOff'] },
   { library: 'axios-retry', kind: 'retry', modules: ['axios-retry'], patterns: [''] },
   { library: 'cockatiel', kind: 'retry', modules: ['cockatiel'], patterns: ['retry'] },
+  { library: 'ts-retry-promise', kind: 'retry', modules: ['ts-retry-promise'], patterns: ['retry', 'retryDecorator'] },
+  { library: 'async', kind: 'retry', modules: ['async'], patterns: ['retry', 'retryable'] },
+  { library: 'async', kind: 'retry', modules: ['async/retry', 'async/retryable'], patterns: [''] },
 ];
 
 // ---- pattern matching ------------------------------------------------------------------

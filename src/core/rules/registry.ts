@@ -3,10 +3,12 @@
 import type { RuleDefinition } from '../engine/rule';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
+import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   invalidSuppression,
   missingTimeout,
+  unboundedRetry,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));

@@ -1,0 +1,1363 @@
+// unbounded-retry: a retry with no maximum attempt count. Three shapes:
+//   1. a `while (true)` / `for (;;)` / `do … while (true)` / `while (!ok)` loop whose `try/catch` (or
+//      `.catch`) sends the failure path round again while the success path leaves the loop, and
+//      nothing in the loop compares an attempt counter, a deadline or an abort signal to a limit;
+//   2. a function that calls itself again from its `catch` block or `.catch` handler (directly or via
+//      `setTimeout`) without an attempt parameter that is both counted and compared;
+//   3. a retry library configured to never give up (`retries: Infinity`, `forever: true`, …).
+// Everything is decided from syntax and imports; see docs/rules/unbounded-retry.md for the decisions.
+import { ts } from 'ts-morph';
+import { isFunctionNode, isLoopNode, referenceText, skipOuterExpressions, walk, type FunctionNode, type LoopNode } from '../engine/ast';
+import type { FileFacts } from '../engine/fileFacts';
+import { defineRule, type RuleContext } from '../engine/rule';
+
+const K = ts.SyntaxKind;
+
+/** Option names that hold a retry count in the retry libraries we know. */
+const COUNT_KEYS = new Set(['retries', 'maxRetries', 'maxAttempts', 'numOfAttempts', 'attempts', 'times', 'retry']);
+/** Option names that cap the total time spent retrying (a time budget is a bound). */
+const TIME_BUDGET_KEYS = new Set(['maxRetryTime', 'maxRetryDuration', 'maxElapsedTime', 'maxTotalTime', 'deadline', 'timeLimit']);
+/** Names of counters kept somewhere else (`job.attemptsMade`, `this.failures`): trusted as bounds when compared. */
+const ATTEMPT_NAME = /(attempt|retries|retried|retrycount|retry_count|^tries$|trycount|failures|failurecount|failcount|errorcount)/i;
+/** Names that hold a point in time or an elapsed duration. */
+const TIME_NAME = /(deadline|elapsed|expiresAt|giveUpAt|stopAt)/i;
+const TIMER_FUNCTIONS = new Set(['setTimeout', 'setImmediate', 'setInterval', 'queueMicrotask']);
+/** Methods that hand out the next piece of work: a loop around them is a worker, not a retry. */
+const QUEUE_METHODS = /^(next|receive|receiveMessage|receiveMessages|read|readLine|readline|question|prompt|accept|pop|shift|dequeue|take|reserve|claim|consume|getNextJob|nextJob|nextMessage|fetchNext)$/;
+
+type Tri = boolean | undefined;
+
+interface Outcome {
+  /** Statements through which this path leaves the loop. */
+  exits: Set<ts.Node>;
+  /** The path goes round the loop again. */
+  round: boolean;
+  /** The path falls through to the next statement. */
+  normal: boolean;
+  /** Inner loops, switches or labelled blocks the path jumps out of (`break`) and resumes after. */
+  resume: Set<ts.Node>;
+}
+
+/** How statements are read on a path. */
+interface PathMode {
+  /** Inside a try block: a `throw` lands in the catch clause instead of leaving the loop. */
+  throwsCaught: boolean;
+  /** The success path of a try block: exits guarded by "no more input" checks are not successes. */
+  successPath: boolean;
+}
+
+const PLAIN: PathMode = { throwsCaught: false, successPath: false };
+const TRY_SUCCESS: PathMode = { throwsCaught: true, successPath: true };
+
+interface PathEnv {
+  /** Truthiness of references (`ok`, `this.connected`) on this path. */
+  values: Map<string, Tri>;
+  /** References this path assigns; a loop condition made of none of them is still true at the end. */
+  assigned: Set<string>;
+  /** Truthiness of a `.catch(…)` chain's value on this path. */
+  chain?: { node: ts.Node; value: Tri };
+}
+
+export const unboundedRetry = defineRule({
+  id: 'unbounded-retry',
+  category: 'reliability',
+  defaultSeverity: 'HIGH',
+  title: 'Retry without a maximum attempt count',
+  requiresTypeInfo: false,
+  options: {
+    /** A configured retry count at or above this is treated as unbounded (`retries: 1e6`). */
+    largeRetryCount: 10000,
+    /** Whether checking an abort signal (`signal.aborted`, `signal.throwIfAborted()`) counts as a bound. */
+    abortSignalIsBound: true,
+  },
+  docs: {
+    summary:
+      'Flags retries that never give up: `while (true)` / `for (;;)` / `while (!ok)` loops whose `catch` goes round again with no attempt limit, functions that call themselves again from their `catch` without a counted and compared attempt number, and retry libraries configured with `retries: Infinity` or `forever: true`.',
+    why:
+      'A retry without a limit turns a permanent failure into an infinite loop. The worker keeps hammering a dependency that is down, burns CPU, API quota and money (this is a cost-control risk as much as a reliability one), multiplies a short blip into a retry storm across every instance, and because the job never fails, no alert fires and nobody is told.',
+    fix:
+      'Cap the attempts: count them and compare the count to a limit (`for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++)`, `if (++attempt >= MAX_ATTEMPTS) throw err`, or a finite `retries`). Wait between attempts with exponential backoff and jitter. After the last attempt, fail loudly: rethrow, log and alert, or move the work to a dead-letter queue.',
+    invalid: [
+      {
+        code: [
+          'export async function charge(order: { id: string }) {',
+          '  while (true) {',
+          '    try {',
+          '      return await fetch(`https://payments.example.com/charge/${order.id}`, { method: "POST", signal: AbortSignal.timeout(5000) });',
+          '    } catch (err) {',
+          '      console.warn("charge failed, retrying", err);',
+          '      await new Promise((r) => setTimeout(r, 1000));',
+          '    }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
+        code: [
+          'import mongoose from "mongoose";',
+          '',
+          'export function connectWithRetry(uri: string): void {',
+          '  mongoose.connect(uri).catch((err) => {',
+          '    console.error("mongo connection failed", err);',
+          '    setTimeout(() => connectWithRetry(uri), 5000);',
+          '  });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
+        code: [
+          'import pRetry from "p-retry";',
+          '',
+          'export function syncInventory(run: () => Promise<void>) {',
+          '  return pRetry(run, { retries: Infinity, minTimeout: 1000 });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    ],
+    valid: [
+      {
+        code: [
+          'const MAX_ATTEMPTS = 5;',
+          '',
+          'export async function charge(order: { id: string }) {',
+          '  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {',
+          '    try {',
+          '      return await fetch(`https://payments.example.com/charge/${order.id}`, { method: "POST", signal: AbortSignal.timeout(5000) });',
+          '    } catch (err) {',
+          '      if (attempt === MAX_ATTEMPTS) throw err;',
+          '      await new Promise((r) => setTimeout(r, 2 ** attempt * 100 + Math.random() * 100));',
+          '    }',
+          '  }',
+          '  throw new Error("unreachable");',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
+        code: [
+          'export async function runWorker(queue: { next(): Promise<{ id: string }> }, handle: (job: { id: string }) => Promise<void>) {',
+          '  while (true) {',
+          '    const job = await queue.next();',
+          '    try {',
+          '      await handle(job);',
+          '    } catch (err) {',
+          '      console.error("job failed", job.id, err);',
+          '    }',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
+        code: [
+          'import pRetry from "p-retry";',
+          '',
+          'export function syncInventory(run: () => Promise<void>) {',
+          '  return pRetry(run, { retries: 5, minTimeout: 1000, randomize: true });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    ],
+  },
+  create(context) {
+    const checker = new RetryChecker(context);
+    return {
+      [K.WhileStatement]: (node) => checker.loop(node as ts.WhileStatement),
+      [K.DoStatement]: (node) => checker.loop(node as ts.DoStatement),
+      [K.ForStatement]: (node) => checker.loop(node as ts.ForStatement),
+      [K.CatchClause]: (node) => checker.catchClause(node as ts.CatchClause),
+      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
+      [K.PropertyAssignment]: (node) => checker.optionProperty(node as ts.PropertyAssignment),
+      [K.ShorthandPropertyAssignment]: (node) => checker.optionProperty(node as ts.ShorthandPropertyAssignment),
+      onEnd: () => checker.end(),
+    };
+  },
+});
+
+type Options = { largeRetryCount: number; abortSignalIsBound: boolean };
+
+class RetryChecker {
+  private readonly sf: ts.SourceFile;
+  private readonly facts: FileFacts;
+  private readonly options: Options;
+  /** Option objects with an unbounded count that live in a variable (`const opts = { retries: Infinity }`). */
+  private readonly pendingOptionVars: { decl: ts.VariableDeclaration; obj: ts.ObjectLiteralExpression; prop: ts.ObjectLiteralElementLike }[] = [];
+
+  constructor(private readonly ctx: RuleContext<Options>) {
+    this.sf = ctx.sourceFile;
+    this.facts = ctx.facts;
+    this.options = {
+      largeRetryCount: typeof ctx.options.largeRetryCount === 'number' ? ctx.options.largeRetryCount : 10000,
+      abortSignalIsBound: ctx.options.abortSignalIsBound !== false,
+    };
+  }
+
+  // ---- 1. loops ---------------------------------------------------------------------------------
+
+  loop(loop: LoopNode): void {
+    if (!isCandidateLoop(loop)) return;
+    const cond = loopCondition(loop);
+    const body = loop.statement;
+
+    const tries: ts.TryStatement[] = [];
+    const catchCalls: ts.CallExpression[] = [];
+    const counters = new Set<string>();
+    const exitConditions: ts.Expression[] = [];
+    let cancelled = false;
+
+    if (cond) exitConditions.push(cond);
+    if (ts.isForStatement(loop) && loop.incrementor) collectMutations(loop.incrementor, counters);
+
+    const visit = (n: ts.Node): boolean => {
+      if (isFunctionNode(n) || ts.isClassLike(n)) return false;
+      switch (n.kind) {
+        case K.TryStatement:
+          if ((n as ts.TryStatement).catchClause && this.ownedBy(n, loop)) tries.push(n as ts.TryStatement);
+          break;
+        case K.CallExpression: {
+          const call = n as ts.CallExpression;
+          const callee = skipOuterExpressions(call.expression);
+          if (ts.isPropertyAccessExpression(callee)) {
+            const m = callee.name.text;
+            if (m === 'catch' && this.ownedBy(n, loop)) catchCalls.push(call);
+            else if (m === 'throwIfAborted' && this.options.abortSignalIsBound) cancelled = true;
+          }
+          if (isAssertion(call) && call.arguments.length) exitConditions.push(call.arguments[0]);
+          break;
+        }
+        case K.PrefixUnaryExpression:
+        case K.PostfixUnaryExpression:
+        case K.BinaryExpression:
+          collectMutation(n, counters);
+          break;
+        case K.IfStatement: {
+          // a condition that decides between leaving and going round (`if (n < MAX) continue; throw err`)
+          const s = n as ts.IfStatement;
+          if (branchDecides(s.thenStatement, loop) || (s.elseStatement && branchDecides(s.elseStatement, loop))) exitConditions.push(s.expression);
+          break;
+        }
+        case K.ConditionalExpression: {
+          const c = n as ts.ConditionalExpression;
+          if (containsThrowExpression(c.whenTrue) || containsThrowExpression(c.whenFalse)) exitConditions.push(c.condition);
+          break;
+        }
+      }
+      return true;
+    };
+    if (visit(body)) walk(body, visit);
+
+    if (cancelled) return;
+    if (exitConditions.some((c) => this.isBoundCondition(c, counters))) return;
+
+    for (const t of tries) {
+      if (this.isRetryTry(t, loop, cond)) {
+        this.reportLoop(loop, t.catchClause!, 'the `catch` block lets the loop go round again here');
+        return;
+      }
+    }
+    for (const c of catchCalls) {
+      if (this.isRetryCatchCall(c, loop, cond)) {
+        this.reportLoop(loop, c, 'the `.catch` handler lets the loop go round again here');
+        return;
+      }
+    }
+  }
+
+  /** True when no retry-shaped loop lies between `node` and `loop` (that inner loop owns the node). */
+  private ownedBy(node: ts.Node, loop: LoopNode): boolean {
+    for (let p = node.parent; p && p !== loop; p = p.parent) {
+      if (isLoopNode(p) && isCandidateLoop(p)) return false;
+    }
+    return true;
+  }
+
+  /** A condition that stops the loop on a counter, a deadline or a cancellation. */
+  private isBoundCondition(cond: ts.Expression, counters: Set<string>): boolean {
+    return this.mentionsBound(cond, (ref) => counters.has(ref));
+  }
+
+  private mentionsBound(expr: ts.Node, isCounter: (ref: string) => boolean): boolean {
+    const check = (n: ts.Node): boolean => {
+      if (ts.isIdentifier(n)) {
+        if (isPropertyName(n)) return false;
+        if (isCounter(n.text)) return true;
+        if (TIME_NAME.test(n.text)) return true;
+        return false;
+      }
+      if (ts.isPropertyAccessExpression(n)) {
+        const ref = referenceText(n);
+        if (ref && isCounter(ref)) return true;
+        const name = n.name.text;
+        if (ATTEMPT_NAME.test(name) && !isCallee(n)) return true;
+        if (TIME_NAME.test(name)) return true;
+        if (this.options.abortSignalIsBound && (name === 'aborted' || name === 'isCancellationRequested')) return true;
+        if (isTimeCall(n)) return true;
+      }
+      if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Date') return true;
+      return false;
+    };
+    if (check(expr)) return true;
+    return walk(expr, (n) => {
+      if (isFunctionNode(n)) return false;
+      return check(n) ? 'stop' : true;
+    });
+  }
+
+  /** A try/catch in `loop` whose success path leaves the loop while its failure path goes round again. */
+  private isRetryTry(t: ts.TryStatement, loop: LoopNode, cond: ts.Expression | undefined): boolean {
+    const catchBlock = t.catchClause!.block;
+    const tried = assignmentsIn(t.tryBlock);
+    const caught = assignmentsIn(catchBlock);
+    const initial = this.initialValues([...tried.keys(), ...caught.keys()], t);
+    const success: PathEnv = { values: overlay(initial, tried), assigned: new Set(tried.keys()) };
+    const failure: PathEnv = { values: overlay(initial, caught), assigned: new Set(caught.keys()) };
+
+    const s = this.pathFrom(t, this.seq(t.tryBlock.statements, success, loop, TRY_SUCCESS), success, loop, cond);
+    const f = this.pathFrom(t, this.seq(catchBlock.statements, failure, loop, PLAIN), failure, loop, cond);
+    return f.round && [...s.exits].some((x) => !f.exits.has(x));
+  }
+
+  /** A `.catch(handler)` in `loop` whose value (or side effects) decide whether the loop is left. */
+  private isRetryCatchCall(call: ts.CallExpression, loop: LoopNode, cond: ts.Expression | undefined): boolean {
+    // `.catch()` with no handler catches nothing
+    if (!call.arguments[0]) return false;
+    const handler = skipOuterExpressions(call.arguments[0]);
+    if (handlerAlwaysRejects(handler)) return false;
+    const stmt = statementOf(call, loop);
+    if (!stmt) return false;
+
+    const thenCallbacks = thenCallbacksOf(call);
+    const succeeded = new Map<string, Tri>();
+    for (const cb of thenCallbacks) for (const [k, v] of assignmentsIn(cb)) succeeded.set(k, v);
+    const failed = isFunctionNode(handler) ? assignmentsIn(handler) : new Map<string, Tri>();
+
+    const successValue: Tri = thenCallbacks.length ? returnTruth(thenCallbacks[thenCallbacks.length - 1], this.facts) : true;
+    const failureValue: Tri = isFunctionNode(handler) ? returnTruth(handler, this.facts) : undefined;
+    const target = assignedFrom(stmt, call);
+    if (target) {
+      succeeded.set(target, successValue);
+      failed.set(target, failureValue);
+    }
+    const initial = this.initialValues([...succeeded.keys(), ...failed.keys()], stmt);
+    const success: PathEnv = { values: overlay(initial, succeeded), assigned: new Set(succeeded.keys()), chain: { node: call, value: successValue } };
+    const failure: PathEnv = { values: overlay(initial, failed), assigned: new Set(failed.keys()), chain: { node: call, value: failureValue } };
+
+    const s = this.pathFrom(stmt, this.outcome(stmt, success, loop, PLAIN), success, loop, cond);
+    const f = this.pathFrom(stmt, this.outcome(stmt, failure, loop, PLAIN), failure, loop, cond);
+    return f.round && [...s.exits].some((x) => !f.exits.has(x));
+  }
+
+  /** Values references hold before the try: from their declaration's literal initializer, if any. */
+  private initialValues(refs: string[], at: ts.Node): Map<string, Tri> {
+    const out = new Map<string, Tri>();
+    for (const ref of refs) {
+      if (out.has(ref) || ref.includes('.')) continue;
+      const decl = this.findDeclaration(ref, at);
+      if (decl && ts.isVariableDeclaration(decl)) out.set(ref, decl.initializer ? literalTruth(decl.initializer) : false);
+    }
+    return out;
+  }
+
+  private findDeclaration(name: string, at: ts.Node): ts.Node | undefined {
+    // resolve from an identifier with that name inside `at`, or from `at` itself
+    let id: ts.Identifier | undefined;
+    walk(at, (n) => {
+      if (ts.isIdentifier(n) && n.text === name && !isPropertyName(n)) {
+        id = n;
+        return 'stop';
+      }
+      return true;
+    });
+    return id ? this.facts.resolver.declarationOf(id) : undefined;
+  }
+
+  /**
+   * Follows a path from `start` (whose own outcome is `first`) through the statements after it, up to
+   * the end of the loop body and the loop's condition.
+   */
+  private pathFrom(start: ts.Node, first: Outcome, env: PathEnv, loop: LoopNode, cond: ts.Expression | undefined): Outcome {
+    const out: Outcome = { exits: new Set(first.exits), round: first.round, normal: first.normal, resume: new Set(first.resume) };
+    let child: ts.Node = start;
+    for (;;) {
+      if (out.resume.delete(child)) out.normal = true;
+      if (child === loop.statement) break;
+      if (!out.normal && out.resume.size === 0) break;
+      const p = child.parent;
+      if (!p || p === loop) break;
+      if (out.normal && (ts.isBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p))) {
+        const i = p.statements.indexOf(child as ts.Statement);
+        const rest = this.seq(p.statements.slice(i + 1), env, loop, PLAIN);
+        for (const e of rest.exits) out.exits.add(e);
+        for (const r of rest.resume) out.resume.add(r);
+        out.round ||= rest.round;
+        out.normal = rest.normal;
+      }
+      child = p;
+    }
+    if (out.normal) {
+      // the end of the body: the loop's condition decides
+      out.normal = false;
+      // a condition this path did not touch is as true as it was when the iteration began
+      if (!cond || !mentionsAny(cond, env.assigned)) out.round = true;
+      else {
+        const t = truth(cond, env);
+        if (t === false) out.exits.add(cond);
+        else if (t === true) out.round = true;
+        else {
+          out.round = true;
+          out.exits.add(cond);
+        }
+      }
+    }
+    return out;
+  }
+
+  private seq(statements: readonly ts.Statement[], env: PathEnv, loop: LoopNode, mode: PathMode): Outcome {
+    const out: Outcome = { exits: new Set(), round: false, normal: true, resume: new Set() };
+    for (const s of statements) {
+      if (!out.normal) break;
+      const o = this.outcome(s, env, loop, mode);
+      for (const e of o.exits) out.exits.add(e);
+      for (const r of o.resume) out.resume.add(r);
+      out.round ||= o.round;
+      out.normal = o.normal;
+    }
+    return out;
+  }
+
+  private outcome(s: ts.Statement, env: PathEnv, loop: LoopNode, mode: PathMode): Outcome {
+    const o = this.rawOutcome(s, env, loop, mode);
+    // a `break` out of this very statement resumes after it
+    if (o.resume.delete(s)) o.normal = true;
+    return o;
+  }
+
+  private rawOutcome(s: ts.Statement, env: PathEnv, loop: LoopNode, mode: PathMode): Outcome {
+    const exit = (): Outcome => ({ exits: new Set([s]), round: false, normal: false, resume: new Set() });
+    const normal = (): Outcome => ({ exits: new Set(), round: false, normal: true, resume: new Set() });
+    const stop = (): Outcome => ({ exits: new Set(), round: false, normal: false, resume: new Set() });
+    switch (s.kind) {
+      case K.ReturnStatement:
+        return exit();
+      case K.ThrowStatement:
+        // inside a try block a throw lands in the catch clause, which is the failure path
+        return mode.throwsCaught ? stop() : exit();
+      case K.BreakStatement: {
+        const target = jumpTarget(s as ts.BreakStatement, false);
+        if (target && target !== loop && contains(loop, target)) return { ...stop(), resume: new Set([target]) };
+        return exit();
+      }
+      case K.ContinueStatement: {
+        const target = jumpTarget(s as ts.ContinueStatement, true);
+        if (target === loop) return { ...stop(), round: true };
+        // the inner loop goes on; once it ends, the path resumes after it
+        if (target && contains(loop, target)) return { ...stop(), resume: new Set([target]) };
+        return exit();
+      }
+      case K.ExpressionStatement:
+        return isProcessExit((s as ts.ExpressionStatement).expression) ? exit() : normal();
+      case K.Block:
+        return this.seq((s as ts.Block).statements, env, loop, mode);
+      case K.IfStatement: {
+        const i = s as ts.IfStatement;
+        // an exit guarded by "nothing there" (`if (!msg) return`) is the end of the work, not a success
+        if (mode.successPath && (isAbsenceCheck(i.expression) || this.isWorkItemCheck(i.expression))) {
+          return i.elseStatement ? union(normal(), this.outcome(i.elseStatement, env, loop, mode)) : normal();
+        }
+        const t = truth(i.expression, env);
+        const whenTrue = (): Outcome => this.outcome(i.thenStatement, env, loop, mode);
+        const whenFalse = (): Outcome => (i.elseStatement ? this.outcome(i.elseStatement, env, loop, mode) : normal());
+        if (t === true) return whenTrue();
+        if (t === false) return whenFalse();
+        return union(whenTrue(), whenFalse());
+      }
+      case K.LabeledStatement: {
+        const l = s as ts.LabeledStatement;
+        const o = this.outcome(l.statement, env, loop, mode);
+        if (o.resume.delete(l.statement)) o.normal = true;
+        return o;
+      }
+      case K.TryStatement: {
+        const tr = s as ts.TryStatement;
+        let o = this.seq(tr.tryBlock.statements, env, loop, tr.catchClause ? { ...mode, throwsCaught: true } : mode);
+        if (tr.catchClause) o = union(o, this.seq(tr.catchClause.block.statements, env, loop, { ...mode, successPath: false }));
+        if (tr.finallyBlock) {
+          const fin = this.seq(tr.finallyBlock.statements, env, loop, mode);
+          if (!fin.normal) return fin;
+        }
+        return o;
+      }
+      case K.SwitchStatement: {
+        let o = normal();
+        for (const clause of (s as ts.SwitchStatement).caseBlock.clauses) o = union(o, this.seq(clause.statements, env, loop, mode));
+        o.normal = true;
+        return o;
+      }
+      case K.WhileStatement:
+      case K.DoStatement:
+      case K.ForStatement:
+      case K.ForOfStatement:
+      case K.ForInStatement: {
+        const o = this.outcome((s as LoopNode).statement, env, loop, mode);
+        o.normal = true;
+        return o;
+      }
+      default:
+        return normal();
+    }
+  }
+
+  /** A condition on an item just taken from a queue or stream (`if (msg.type === 'shutdown') return`): the end of the work. */
+  private isWorkItemCheck(cond: ts.Expression): boolean {
+    const test = (n: ts.Node): boolean => {
+      if (!ts.isIdentifier(n) || isPropertyName(n)) return false;
+      const decl = this.facts.resolver.declarationOf(n);
+      if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+      let init = skipOuterExpressions(decl.initializer);
+      while (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+      if (!ts.isCallExpression(init)) return false;
+      const callee = skipOuterExpressions(init.expression);
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      return QUEUE_METHODS.test(name);
+    };
+    if (test(cond)) return true;
+    return walk(cond, (n) => (test(n) ? 'stop' : true));
+  }
+
+  private reportLoop(loop: LoopNode, goesRound: ts.Node, relatedMessage: string): void {
+    const header = headerNode(loop, this.sf);
+    const text = describeHeader(loop, this.sf);
+    const message =
+      `\`${text}\` retries after every failure with no maximum attempt count: the failure path goes round the loop again and nothing in the loop compares an attempt counter or a deadline to a limit. ` +
+      'When the failure is permanent this never ends: the worker hammers the failing dependency forever, burns CPU, quota and money (a cost-control risk as well as a reliability one), turns a short blip into a retry storm, and since the job never fails nobody is told. ' +
+      'Cap the attempts (`for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++)` or `if (++attempt >= MAX_ATTEMPTS) throw err`), back off with jitter between tries, and after the last attempt fail loudly or dead-letter the work.';
+    this.ctx.report(header, message, { related: [{ node: goesRound, message: relatedMessage }] });
+  }
+
+  // ---- 2. self-calls from a catch -----------------------------------------------------------------
+
+  catchClause(clause: ts.CatchClause): void {
+    this.checkSelfRetry(clause.block, clause, 'its `catch` block');
+  }
+
+  call(call: ts.CallExpression): void {
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const m = callee.name.text;
+    if (m === 'catch' && call.arguments.length >= 1) this.checkSelfRetry(call.arguments[0], call, 'its `.catch` handler');
+    else if (m === 'then' && call.arguments.length >= 2) this.checkSelfRetry(call.arguments[1], call, 'its rejection handler');
+    else if (m === 'attempts' && call.arguments.length === 1) this.cockatielAttempts(call, callee);
+  }
+
+  private checkSelfRetry(region: ts.Node, anchor: ts.Node, where: string): void {
+    const sites: { site: ts.Node; fn: FunctionNode; args: readonly ts.Expression[] }[] = [];
+    const consider = (ref: ts.Expression, site: ts.Node, args: readonly ts.Expression[]) => {
+      const fn = this.selfFunction(ref, anchor);
+      if (fn) sites.push({ site, fn, args });
+    };
+    const visit = (n: ts.Node) => {
+      if (ts.isCallExpression(n)) {
+        const callee = skipOuterExpressions(n.expression);
+        if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) {
+          const timer = timerArgs(n);
+          if (timer) {
+            const ref = unbind(skipOuterExpressions(timer.fn));
+            if (ref) consider(ref, n, timer.args);
+          } else {
+            consider(callee, n, n.arguments);
+          }
+        }
+      }
+    };
+    const handlerRef = ts.isIdentifier(region) || ts.isPropertyAccessExpression(region) ? region : undefined;
+    if (handlerRef) {
+      // `.catch(connect)`: the handler is the function itself
+      consider(handlerRef, handlerRef, []);
+    } else {
+      visit(region);
+      walk(region, (n) => {
+        visit(n);
+        return true;
+      });
+    }
+    if (!sites.length) return;
+    const first = sites[0];
+    const fnSites = sites.filter((s) => s.fn === first.fn);
+    if (this.recursionIsBounded(first.fn, fnSites)) return;
+    const name = functionName(first.fn) ?? 'this function';
+    const message =
+      `\`${name}()\` calls itself again from ${where} with no attempt number that is counted and compared to a limit, so it retries forever. ` +
+      'When the failure is permanent the retries never stop: the process hammers the failing dependency, burns CPU, quota and money (a cost-control risk as well as a reliability one), turns a short blip into a retry storm, and since the call never fails for good nobody is told. ' +
+      'Pass an attempt number, increment it on every retry and throw once it reaches a limit (`if (attempt >= MAX_ATTEMPTS) throw err`), back off with jitter, and after the last attempt fail loudly or dead-letter the work.';
+    this.ctx.report(first.site, message, { related: [{ node: anchor, message: 'the failure handler that starts the next attempt' }] });
+  }
+
+  /** The function that `ref` names when it is the function enclosing `anchor` (a self-reference). */
+  private selfFunction(ref: ts.Expression, anchor: ts.Node): FunctionNode | undefined {
+    if (ts.isIdentifier(ref)) {
+      const decl = this.facts.resolver.declarationOf(ref);
+      if (!decl) return undefined;
+      let fn: ts.Node | undefined;
+      if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) fn = decl;
+      else if (ts.isVariableDeclaration(decl) && decl.initializer) {
+        const init = skipOuterExpressions(decl.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
+      }
+      if (!fn || !contains(fn, anchor)) return undefined;
+      // `bufferAlloc = legacy; return bufferAlloc(size)`: the name is rebound to another function first
+      if (reassigns(fn, ref.text)) return undefined;
+      return fn as FunctionNode;
+    }
+    if (ts.isPropertyAccessExpression(ref)) {
+      const base = skipOuterExpressions(ref.expression);
+      const name = ref.name.text;
+      const isThis = base.kind === K.ThisKeyword;
+      const className = ts.isIdentifier(base) ? base.text : undefined;
+      if (!isThis && !className) return undefined;
+      // walk out of the anchor; `this` survives arrow functions only
+      for (let n: ts.Node | undefined = anchor.parent; n; n = n.parent) {
+        const member = memberFunction(n);
+        if (member && member.name === name) {
+          if (isThis) return member.fn;
+          const cls = n.parent;
+          if (cls && ts.isClassLike(cls) && cls.name?.text === className) return member.fn;
+          return undefined;
+        }
+        if (isThis && (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) && !memberFunction(n.parent ?? n)) return undefined;
+        if (ts.isClassLike(n)) return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** A counted and compared attempt parameter, a counter, a deadline or a cancellation check bounds the self-retry. */
+  private recursionIsBounded(fn: FunctionNode, sites: { site: ts.Node; args: readonly ts.Expression[] }[]): boolean {
+    // a function that takes the next item off a stack or queue moves on when it calls itself again; it does not retry
+    if (fn.body && drainsWork(fn.body)) return true;
+    // parameters whose value changes from one attempt to the next
+    const changed = new Set<string>();
+    fn.parameters.forEach((p, i) => {
+      const names = bindingNames(p.name);
+      for (const s of sites) {
+        const arg = s.args[i];
+        if (!arg) continue;
+        const argText = normaliseText(arg.getText(this.sf));
+        if (ts.isIdentifier(p.name) && argText === p.name.text) continue;
+        for (const n of names) changed.add(n);
+      }
+    });
+    const counters = new Set<string>();
+    const controlling: ts.Expression[] = [];
+    const siteNodes = sites.map((s) => s.site);
+    const body = fn.body;
+    if (!body) return false;
+    const derived: ts.VariableDeclaration[] = [];
+    walk(body, (n) => {
+      collectMutation(n, counters);
+      if (ts.isVariableDeclaration(n) && n.initializer) derived.push(n);
+      if (ts.isIfStatement(n)) {
+        if (leavesOrRetries(n.thenStatement, siteNodes) || (n.elseStatement && leavesOrRetries(n.elseStatement, siteNodes))) controlling.push(n.expression);
+      } else if (ts.isConditionalExpression(n)) {
+        if (leavesOrRetries(n.whenTrue, siteNodes) || leavesOrRetries(n.whenFalse, siteNodes)) controlling.push(n.condition);
+      } else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === K.AmpersandAmpersandToken || n.operatorToken.kind === K.BarBarToken)) {
+        if (leavesOrRetries(n.right, siteNodes)) controlling.push(n.left);
+      } else if (ts.isCallExpression(n) && isAssertion(n) && n.arguments.length) {
+        controlling.push(n.arguments[0]);
+      } else if (ts.isCallExpression(n) && this.options.abortSignalIsBound) {
+        const c = skipOuterExpressions(n.expression);
+        if (ts.isPropertyAccessExpression(c) && c.name.text === 'throwIfAborted') controlling.push(c);
+      }
+      return true;
+    });
+    // values computed from a changing parameter change too (`const parent = dirname(dir)`)
+    for (let round = 0; round < 3 && changed.size; round++) {
+      for (const d of derived) {
+        if (!ts.isIdentifier(d.name) || changed.has(d.name.text)) continue;
+        if ([...changed].some((c) => mentions(d.initializer!, c))) changed.add(d.name.text);
+      }
+    }
+    const isCounter = (ref: string): boolean => {
+      if (counters.has(ref)) return true;
+      const root = ref.split('.')[0];
+      return changed.has(ref) || changed.has(root);
+    };
+    return controlling.some((c) => (ts.isPropertyAccessExpression(c) && c.name.text === 'throwIfAborted') || this.mentionsBound(c, isCounter));
+  }
+
+  // ---- 3. retry libraries -------------------------------------------------------------------------
+
+  optionProperty(prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void {
+    const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
+    if (!name || (name !== 'forever' && !COUNT_KEYS.has(name))) return;
+    const value = ts.isPropertyAssignment(prop) ? prop.initializer : prop.name;
+    if (name === 'forever' ? !this.isTrue(value) : !this.isUnboundedCount(value, 0)) return;
+    const obj = prop.parent;
+    if (!ts.isObjectLiteralExpression(obj)) return;
+    const call = callTaking(obj);
+    if (call) {
+      this.checkRetryCall(call, obj, prop);
+      return;
+    }
+    let holder: ts.Node = obj;
+    while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent))) holder = holder.parent;
+    const decl = holder.parent;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer === holder && ts.isIdentifier(decl.name)) {
+      this.pendingOptionVars.push({ decl, obj, prop });
+    }
+  }
+
+  end(): void {
+    if (!this.pendingOptionVars.length) return;
+    const names = new Set(this.pendingOptionVars.map((p) => (p.decl.name as ts.Identifier).text));
+    walk(this.sf, (n) => {
+      if (!ts.isCallExpression(n)) return true;
+      for (const a of n.arguments) {
+        const arg = skipOuterExpressions(a);
+        if (!ts.isIdentifier(arg) || !names.has(arg.text)) continue;
+        const decl = this.facts.resolver.declarationOf(arg);
+        const pending = this.pendingOptionVars.find((p) => p.decl === decl);
+        if (pending) this.checkRetryCall(n, pending.obj, pending.prop);
+      }
+      return true;
+    });
+  }
+
+  private checkRetryCall(call: ts.CallExpression, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
+    const kind = this.facts.callKind(call);
+    if (kind?.kind !== 'retry') return;
+    if (this.hasTimeBudget(obj) || hasCountingCallback(obj)) return;
+    const library = kind.library.startsWith('custom:') ? 'retry helper' : kind.library;
+    this.reportOption(prop, library, call);
+  }
+
+  /** cockatiel's builder API: `Policy.handleAll().retry().attempts(Infinity)`. */
+  private cockatielAttempts(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const arg = call.arguments[0];
+    if (!this.isUnboundedCount(arg, 0)) return;
+    const origin = this.facts.originOf(callee.expression);
+    if (origin?.module !== 'cockatiel') return;
+    this.reportOption(arg, 'cockatiel', call);
+  }
+
+  private reportOption(node: ts.Node, library: string, call: ts.CallExpression): void {
+    const text = normaliseText(node.getText(this.sf));
+    const message =
+      `\`${text}\` makes this ${library} call retry without limit, so it never gives up. ` +
+      'When the failure is permanent the retries never stop: the process keeps hitting the failing dependency, burns CPU, quota and money (a cost-control risk as well as a reliability one), turns a short blip into a retry storm, and since the call never fails nobody is told. ' +
+      'Set a finite retry count (or a total time budget such as `maxRetryTime`), keep exponential backoff with jitter, and let the final failure surface: rethrow it, alert on it, or dead-letter the work.';
+    const related = node.pos >= call.pos && node.end <= call.end ? [] : [{ node: call, message: 'the retry call that uses these options' }];
+    this.ctx.report(node, message, { related });
+  }
+
+  private hasTimeBudget(obj: ts.ObjectLiteralExpression): boolean {
+    return obj.properties.some((p) => {
+      if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return false;
+      if (!TIME_BUDGET_KEYS.has(p.name.text)) return false;
+      // a budget is a number of milliseconds: only an infinite one is no budget at all
+      const v = skipOuterExpressions(p.initializer);
+      if (ts.isIdentifier(v) && v.text === 'undefined') return false;
+      return !this.isUnboundedCount(p.initializer, 0, true);
+    });
+  }
+
+  private isTrue(e: ts.Expression): boolean {
+    const v = skipOuterExpressions(e);
+    if (v.kind === K.TrueKeyword) return true;
+    if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken && ts.isNumericLiteral(v.operand) && Number(v.operand.text) === 0) return true;
+    if (ts.isIdentifier(v)) {
+      const init = this.constInitializer(v);
+      return !!init && skipOuterExpressions(init).kind === K.TrueKeyword;
+    }
+    return false;
+  }
+
+  /** `Infinity`, `Number.MAX_SAFE_INTEGER`, `'INFINITELY'`, a huge literal, or a const holding one. */
+  private isUnboundedCount(e: ts.Expression, depth: number, infiniteOnly = false): boolean {
+    const v = skipOuterExpressions(e);
+    if (ts.isIdentifier(v)) {
+      if (v.text === 'Infinity' && !this.facts.isLocal('Infinity', v)) return true;
+      const init = depth < 3 ? this.constInitializer(v) : undefined;
+      return !!init && this.isUnboundedCount(init, depth + 1, infiniteOnly);
+    }
+    if (ts.isPropertyAccessExpression(v) && ts.isIdentifier(v.expression) && v.expression.text === 'Number') {
+      return ['POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MAX_VALUE'].includes(v.name.text);
+    }
+    if (ts.isNumericLiteral(v)) return !infiniteOnly && Number(v.text) >= this.options.largeRetryCount;
+    if (ts.isStringLiteral(v)) return v.text === 'INFINITELY';
+    if (ts.isBinaryExpression(v) && (v.operatorToken.kind === K.MinusToken || v.operatorToken.kind === K.PlusToken || v.operatorToken.kind === K.AsteriskToken)) {
+      return this.isUnboundedCount(v.left, depth + 1, infiniteOnly) && (v.operatorToken.kind !== K.MinusToken || ts.isNumericLiteral(skipOuterExpressions(v.right)));
+    }
+    return false;
+  }
+
+  private constInitializer(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.facts.resolver.declarationOf(id);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
+    const list = decl.parent;
+    if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+    return decl.initializer;
+  }
+}
+
+// ---- loop shape helpers -------------------------------------------------------------------------
+
+function loopCondition(loop: LoopNode): ts.Expression | undefined {
+  if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) return loop.expression;
+  if (ts.isForStatement(loop)) return loop.condition;
+  return undefined;
+}
+
+/**
+ * A loop that can only end from inside: no condition, `true`, or a condition made only of flags
+ * (`!ok`, `!this.connected`, `result === undefined`). Loops with comparisons or calls in their
+ * condition (`attempt < MAX`, `Date.now() < deadline`, `queue.length > 0`) are bounded elsewhere.
+ */
+function isCandidateLoop(loop: ts.Node): boolean {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return false;
+  if (!ts.isWhileStatement(loop) && !ts.isDoStatement(loop) && !ts.isForStatement(loop)) return false;
+  const cond = loopCondition(loop);
+  if (!cond) return true;
+  // a `for` with a step walks something (`for (…; !it.done; it = it.next())`) unless nothing can end it
+  if (ts.isForStatement(loop) && loop.incrementor) return literalTruth(cond) === true;
+  return isFlagCondition(cond);
+}
+
+function isFlagCondition(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  if (v.kind === K.TrueKeyword) return true;
+  if (ts.isNumericLiteral(v)) return Number(v.text) !== 0;
+  if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken) return isFlagCondition(v.operand);
+  if (isRef(v)) return !isIteratorDone(v);
+  if (ts.isBinaryExpression(v)) {
+    const op = v.operatorToken.kind;
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) return isFlagCondition(v.left) && isFlagCondition(v.right);
+    if (op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) {
+      return (isRef(v.left) && isFlagLiteral(v.right)) || (isRef(v.right) && isFlagLiteral(v.left));
+    }
+  }
+  return false;
+}
+
+function isRef(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  return referenceText(v) !== undefined && v.kind !== K.ThisKeyword && !(ts.isIdentifier(v) && v.text === 'undefined');
+}
+
+/** `!step.done`: an iterator being walked, not a flag set on success. */
+function isIteratorDone(e: ts.Expression): boolean {
+  const r = referenceText(skipOuterExpressions(e));
+  return !!r && r.endsWith('.done');
+}
+
+function isFlagLiteral(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  return v.kind === K.TrueKeyword || v.kind === K.FalseKeyword || v.kind === K.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined');
+}
+
+/**
+ * True when `stmt` leaves `loop` (return, throw, a break aimed at the loop or beyond, process.exit) or
+ * explicitly goes round it again (`continue`): its condition then decides whether the retry goes on.
+ */
+function branchDecides(stmt: ts.Statement, loop: LoopNode): boolean {
+  const test = (n: ts.Node): boolean => {
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) return true;
+    if (ts.isBreakStatement(n) || ts.isContinueStatement(n)) {
+      const target = jumpTarget(n, ts.isContinueStatement(n));
+      if (ts.isBreakStatement(n)) return !target || target === loop || !contains(loop, target);
+      return true;
+    }
+    if (ts.isExpressionStatement(n) && isProcessExit(n.expression)) return true;
+    if (ts.isCallExpression(n) && isRejectCall(n)) return true;
+    return false;
+  };
+  if (test(stmt)) return true;
+  return walk(stmt, (n) => {
+    if (isFunctionNode(n)) return false;
+    return test(n) ? 'stop' : true;
+  });
+}
+
+/** True when `node` throws, returns, rejects or reaches one of the self-retry sites. */
+function leavesOrRetries(node: ts.Node, sites: ts.Node[]): boolean {
+  const test = (n: ts.Node): boolean =>
+    ts.isThrowStatement(n) || ts.isReturnStatement(n) || (ts.isCallExpression(n) && isRejectCall(n)) || sites.some((s) => s === n || contains(n, s));
+  if (test(node)) return true;
+  return walk(node, (n) => (test(n) ? 'stop' : true));
+}
+
+function containsThrowExpression(node: ts.Node): boolean {
+  // a `(() => { throw err })()` arm or a call to Promise.reject
+  return walk(node, (n) => (ts.isThrowStatement(n) || (ts.isCallExpression(n) && isRejectCall(n)) ? 'stop' : true));
+}
+
+/** The statement a break/continue jumps relative to: its label's statement, or the nearest loop (or switch, for break). */
+function jumpTarget(s: ts.BreakStatement | ts.ContinueStatement, isContinue: boolean): ts.Node | undefined {
+  const label = s.label?.text;
+  for (let n: ts.Node | undefined = s.parent; n; n = n.parent) {
+    if (isFunctionNode(n)) return undefined;
+    if (label) {
+      if (ts.isLabeledStatement(n) && n.label.text === label) {
+        let inner: ts.Node = n.statement;
+        while (ts.isLabeledStatement(inner)) inner = inner.statement;
+        return inner;
+      }
+    } else if (isLoopNode(n) || (!isContinue && ts.isSwitchStatement(n))) {
+      return n;
+    }
+  }
+  return undefined;
+}
+
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end && inner !== outer;
+}
+
+function union(a: Outcome, b: Outcome): Outcome {
+  return { exits: new Set([...a.exits, ...b.exits]), round: a.round || b.round, normal: a.normal || b.normal, resume: new Set([...a.resume, ...b.resume]) };
+}
+
+function overlay(base: Map<string, Tri>, top: Map<string, Tri>): Map<string, Tri> {
+  const out = new Map(base);
+  for (const [k, v] of top) out.set(k, v);
+  return out;
+}
+
+/** `process.exit(1)` */
+function isProcessExit(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  if (!ts.isCallExpression(v)) return false;
+  const c = skipOuterExpressions(v.expression);
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'exit' && ts.isIdentifier(c.expression) && c.expression.text === 'process';
+}
+
+/** `Promise.reject(err)` or `reject(err)` */
+function isRejectCall(call: ts.CallExpression): boolean {
+  const c = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(c)) return c.text === 'reject';
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'reject' && ts.isIdentifier(c.expression) && c.expression.text === 'Promise';
+}
+
+/** `assert(attempt < MAX)`, `assert.ok(…)`, `invariant(…)` */
+function isAssertion(call: ts.CallExpression): boolean {
+  const c = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(c)) return c.text === 'assert' || c.text === 'invariant';
+  return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'assert';
+}
+
+/** `Date.now()`, `performance.now()`, `process.hrtime…`, `x.getTime()` */
+function isTimeCall(n: ts.PropertyAccessExpression): boolean {
+  const base = n.expression;
+  const name = n.name.text;
+  if (ts.isIdentifier(base) && (base.text === 'Date' || base.text === 'performance') && name === 'now') return true;
+  if (ts.isIdentifier(base) && base.text === 'process' && name === 'hrtime') return true;
+  return name === 'getTime' && !!n.parent && ts.isCallExpression(n.parent);
+}
+
+/** An identifier that is a property name (`x.attempt`'s `attempt`, `{ attempt: 1 }`'s key), not a reference. */
+function isPropertyName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return true;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === id) return true;
+  return false;
+}
+
+function isCallee(n: ts.Node): boolean {
+  return !!n.parent && ts.isCallExpression(n.parent) && skipOuterExpressions(n.parent.expression) === n;
+}
+
+/** Records references changed by `x++`, `--x`, `x += 1`, `x = x + 1`, `x = next(x)`. */
+function collectMutation(n: ts.Node, out: Set<string>): void {
+  if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {
+    if (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken) {
+      const r = referenceText(skipOuterExpressions(n.operand));
+      if (r) out.add(r);
+    }
+    return;
+  }
+  if (ts.isBinaryExpression(n)) {
+    const op = n.operatorToken.kind;
+    const left = referenceText(skipOuterExpressions(n.left));
+    if (!left) return;
+    if (op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) out.add(left);
+    else if (op === K.EqualsToken && mentions(n.right, left)) out.add(left);
+  }
+}
+
+function collectMutations(node: ts.Node, out: Set<string>): void {
+  collectMutation(node, out);
+  walk(node, (n) => {
+    collectMutation(n, out);
+    return true;
+  });
+}
+
+function mentionsAny(node: ts.Node, refs: Set<string>): boolean {
+  if (!refs.size) return false;
+  for (const r of refs) if (mentions(node, r)) return true;
+  return false;
+}
+
+function mentions(node: ts.Node, ref: string): boolean {
+  const test = (n: ts.Node) => (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && referenceText(n) === ref;
+  if (test(node)) return true;
+  return walk(node, (n) => (test(n) ? 'stop' : true));
+}
+
+/** `x = value` assignments inside `node` (not in nested functions unless `node` is one): ref → truthiness of the value. */
+function assignmentsIn(node: ts.Node): Map<string, Tri> {
+  const out = new Map<string, Tri>();
+  const root = node;
+  walk(node, (n) => {
+    if (n !== root && isFunctionNode(n)) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken) {
+      const left = referenceText(skipOuterExpressions(n.left));
+      if (left && left !== 'this') {
+        const lit = literalTruth(n.right);
+        out.set(left, lit === undefined ? true : lit);
+      }
+    }
+    return true;
+  });
+  return out;
+}
+
+/** Truthiness of a literal value; undefined for anything else. */
+function literalTruth(e: ts.Expression): Tri {
+  const v = skipOuterExpressions(e);
+  switch (v.kind) {
+    case K.TrueKeyword:
+      return true;
+    case K.FalseKeyword:
+    case K.NullKeyword:
+      return false;
+    case K.NumericLiteral:
+      return Number((v as ts.NumericLiteral).text) !== 0;
+    case K.StringLiteral:
+    case K.NoSubstitutionTemplateLiteral:
+      return (v as ts.StringLiteral).text.length > 0;
+    case K.ObjectLiteralExpression:
+    case K.ArrayLiteralExpression:
+    case K.NewExpression:
+    case K.ArrowFunction:
+    case K.FunctionExpression:
+      return true;
+    case K.Identifier:
+      return (v as ts.Identifier).text === 'undefined' ? false : undefined;
+    case K.VoidExpression:
+      return false;
+  }
+  return undefined;
+}
+
+/** Truthiness of a condition on one path; undefined when it cannot be told. */
+function truth(e: ts.Expression, env: PathEnv): Tri {
+  let v = skipOuterExpressions(e);
+  while (ts.isAwaitExpression(v)) v = skipOuterExpressions(v.expression);
+  if (env.chain && v === env.chain.node) return env.chain.value;
+  const lit = literalTruth(v);
+  if (lit !== undefined) return lit;
+  if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken) {
+    const t = truth(v.operand, env);
+    return t === undefined ? undefined : !t;
+  }
+  if (ts.isBinaryExpression(v)) {
+    const op = v.operatorToken.kind;
+    if (op === K.AmpersandAmpersandToken) {
+      const l = truth(v.left, env);
+      if (l === false) return false;
+      const r = truth(v.right, env);
+      if (l === true) return r;
+      return r === false ? false : undefined;
+    }
+    if (op === K.BarBarToken) {
+      const l = truth(v.left, env);
+      if (l === true) return true;
+      const r = truth(v.right, env);
+      if (l === false) return r;
+      return r === true ? true : undefined;
+    }
+    if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) {
+      const negate = op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken;
+      const [ref, other] = isComparableLiteral(v.right) ? [v.left, v.right] : isComparableLiteral(v.left) ? [v.right, v.left] : [undefined, undefined];
+      if (!ref || !other) return undefined;
+      const t = truth(ref, env);
+      const o = skipOuterExpressions(other);
+      let r: Tri;
+      if (o.kind === K.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined')) r = t === undefined ? undefined : !t;
+      else if (o.kind === K.TrueKeyword) r = t;
+      else if (o.kind === K.FalseKeyword) r = t === undefined ? undefined : !t;
+      else r = t === false ? false : undefined; // `status === 'done'` is false while status is unset
+      return r === undefined ? undefined : negate ? !r : r;
+    }
+    return undefined;
+  }
+  if (ts.isIdentifier(v) || ts.isPropertyAccessExpression(v)) {
+    const ref = referenceText(v);
+    if (ref && env.values.has(ref)) return env.values.get(ref);
+    // a property of something that is not there is not there either
+    if (ts.isPropertyAccessExpression(v)) {
+      const base = truth(v.expression, env);
+      if (base === false) return false;
+    }
+    return undefined;
+  }
+  if (ts.isCallExpression(v)) {
+    // `res.ok()`-style checks on a missing result are false
+    const c = skipOuterExpressions(v.expression);
+    if (ts.isPropertyAccessExpression(c) && truth(c.expression, env) === false) return false;
+  }
+  return undefined;
+}
+
+function isComparableLiteral(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  return isFlagLiteral(v) || ts.isStringLiteral(v) || ts.isNumericLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v);
+}
+
+/** `!msg`, `msg == null`, `!items.length`, `items.length === 0`, `done`: the end of the input, not a success. */
+function isAbsenceCheck(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken) return isRef(v.operand);
+  if (isRef(v)) {
+    const r = referenceText(v)!;
+    return r === 'done' || r.endsWith('.done');
+  }
+  if (ts.isBinaryExpression(v)) {
+    const op = v.operatorToken.kind;
+    if (op === K.BarBarToken) return isAbsenceCheck(v.left) || isAbsenceCheck(v.right);
+    if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) {
+      const [a, b] = [skipOuterExpressions(v.left), skipOuterExpressions(v.right)];
+      const nullish = (x: ts.Expression) => x.kind === K.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined');
+      if ((isRef(a) && nullish(b)) || (isRef(b) && nullish(a))) return true;
+      const zeroLength = (x: ts.Expression, y: ts.Expression) => ts.isPropertyAccessExpression(x) && x.name.text === 'length' && ts.isNumericLiteral(y) && Number(y.text) === 0;
+      return zeroLength(a, b) || zeroLength(b, a);
+    }
+  }
+  return false;
+}
+
+/** The statement of the loop body that holds `node`. */
+function statementOf(node: ts.Node, loop: LoopNode): ts.Statement | undefined {
+  for (let n: ts.Node | undefined = node; n && n !== loop; n = n.parent) {
+    const p = n.parent;
+    if (p && (ts.isBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || p === loop) && isStatement(n)) return n as ts.Statement;
+  }
+  return undefined;
+}
+
+function isStatement(n: ts.Node): boolean {
+  return ts.isExpressionStatement(n) || ts.isVariableStatement(n) || ts.isIfStatement(n) || ts.isReturnStatement(n) || ts.isThrowStatement(n) || ts.isBlock(n) || ts.isTryStatement(n) || isLoopNode(n) || ts.isSwitchStatement(n) || ts.isLabeledStatement(n);
+}
+
+/** The reference a statement stores the value of `call` into: `const r = await x.catch(…)`, `ok = await …`. */
+function assignedFrom(stmt: ts.Statement, call: ts.CallExpression): string | undefined {
+  const is = (e: ts.Expression | undefined): boolean => {
+    if (!e) return false;
+    let v = skipOuterExpressions(e);
+    while (ts.isAwaitExpression(v)) v = skipOuterExpressions(v.expression);
+    return v === call;
+  };
+  if (ts.isVariableStatement(stmt)) {
+    for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && is(d.initializer)) return d.name.text;
+  }
+  if (ts.isExpressionStatement(stmt)) {
+    const e = skipOuterExpressions(stmt.expression);
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === K.EqualsToken && is(e.right)) return referenceText(skipOuterExpressions(e.left));
+  }
+  return undefined;
+}
+
+/** The `.then(cb)` callbacks earlier in the chain of a `.catch(…)` call. */
+function thenCallbacksOf(call: ts.CallExpression): ts.Node[] {
+  const out: ts.Node[] = [];
+  let e: ts.Expression = skipOuterExpressions(call.expression);
+  for (let i = 0; i < 8 && ts.isPropertyAccessExpression(e); i++) {
+    const inner = skipOuterExpressions(e.expression);
+    if (!ts.isCallExpression(inner)) break;
+    const c = skipOuterExpressions(inner.expression);
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'then' && inner.arguments[0]) {
+      const cb = skipOuterExpressions(inner.arguments[0]);
+      if (isFunctionNode(cb)) out.unshift(cb);
+    }
+    e = c;
+  }
+  return out;
+}
+
+/** Truthiness of what a callback returns: `() => true`, `() => null`, `e => { log(e) }` (undefined, falsy). */
+function returnTruth(fn: ts.Node, facts: FileFacts): Tri {
+  if (!isFunctionNode(fn) || !fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) {
+    const body = skipOuterExpressions(fn.body);
+    const lit = literalTruth(body);
+    if (lit !== undefined) return lit;
+    if (ts.isCallExpression(body) && facts.isLoggingCall(body)) return false;
+    return undefined;
+  }
+  let result: Tri = false;
+  let found = false;
+  walk(fn.body, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (ts.isReturnStatement(n)) {
+      found = true;
+      result = n.expression ? literalTruth(n.expression) : false;
+      return 'stop';
+    }
+    return true;
+  });
+  return found ? result : false;
+}
+
+/** A `.catch` handler that always passes the failure on: `e => { throw e }`, `e => Promise.reject(e)`. */
+function handlerAlwaysRejects(handler: ts.Expression): boolean {
+  if (!isFunctionNode(handler) || !handler.body) return false;
+  if (!ts.isBlock(handler.body)) {
+    const b = skipOuterExpressions(handler.body);
+    return ts.isCallExpression(b) && isRejectCall(b);
+  }
+  return handler.body.statements.some((s) => ts.isThrowStatement(s) || (ts.isReturnStatement(s) && !!s.expression && ts.isCallExpression(skipOuterExpressions(s.expression)) && isRejectCall(skipOuterExpressions(s.expression) as ts.CallExpression)));
+}
+
+// ---- self-retry helpers -------------------------------------------------------------------------
+
+/** `setTimeout(fn, ms, …args)`, `setImmediate(fn, …args)`, `process.nextTick(fn, …args)`, `queueMicrotask(fn)`. */
+function timerArgs(call: ts.CallExpression): { fn: ts.Expression; args: readonly ts.Expression[] } | undefined {
+  const c = skipOuterExpressions(call.expression);
+  const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : undefined;
+  if (!name || !call.arguments.length) return undefined;
+  if (ts.isPropertyAccessExpression(c)) {
+    const base = skipOuterExpressions(c.expression);
+    const okBase = ts.isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global' || (base.text === 'process' && name === 'nextTick') || base.text === 'timers');
+    if (!okBase) return undefined;
+  }
+  if (name === 'nextTick' || name === 'setImmediate') return { fn: call.arguments[0], args: call.arguments.slice(1) };
+  if (TIMER_FUNCTIONS.has(name)) return { fn: call.arguments[0], args: call.arguments.slice(2) };
+  return undefined;
+}
+
+/** `this.connect.bind(this)` → `this.connect`; identifiers and member references as they are; anything else: none. */
+function unbind(e: ts.Expression): ts.Expression | undefined {
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) return e;
+  if (ts.isCallExpression(e)) {
+    const c = skipOuterExpressions(e.expression);
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'bind') {
+      const inner = skipOuterExpressions(c.expression);
+      if (ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner)) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** A class or object member that is a function: `connect() {…}`, `connect = async () => {…}`, `connect: function () {…}`. */
+function memberFunction(n: ts.Node): { name: string; fn: FunctionNode } | undefined {
+  if (ts.isMethodDeclaration(n) && (ts.isIdentifier(n.name) || ts.isPrivateIdentifier(n.name) || ts.isStringLiteral(n.name))) return { name: n.name.text, fn: n };
+  if ((ts.isPropertyDeclaration(n) || ts.isPropertyAssignment(n)) && (ts.isIdentifier(n.name) || ts.isPrivateIdentifier(n.name) || ts.isStringLiteral(n.name)) && n.initializer) {
+    const init = skipOuterExpressions(n.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { name: n.name.text, fn: init };
+  }
+  return undefined;
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  if (ts.isMethodDeclaration(fn) && (ts.isIdentifier(fn.name) || ts.isPrivateIdentifier(fn.name))) return `this.${fn.name.text}`;
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && (ts.isPropertyDeclaration(p) || ts.isPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isPrivateIdentifier(p.name))) return `this.${p.name.text}`;
+  return undefined;
+}
+
+/** True when `fn` assigns to `name` (the function's own name is pointed at something else). */
+function reassigns(fn: ts.Node, name: string): boolean {
+  return walk(fn, (n) => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && ts.isIdentifier(skipOuterExpressions(n.left)) && (skipOuterExpressions(n.left) as ts.Identifier).text === name) return 'stop';
+    return true;
+  });
+}
+
+const DRAIN_METHODS = /^(pop|shift|dequeue|take|receive|receiveMessage|reserve|claim|consume|getNextJob|nextJob|nextMessage|fetchNext)$/;
+
+/** `while (r = stack.pop())`, `const job = queue.shift()`: the function works through a collection. */
+function drainsWork(body: ts.Node): boolean {
+  return walk(body, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (ts.isCallExpression(n)) {
+      const c = skipOuterExpressions(n.expression);
+      if (ts.isPropertyAccessExpression(c) && DRAIN_METHODS.test(c.name.text) && n.arguments.length === 0) return 'stop';
+    }
+    return true;
+  });
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const el of name.elements) if (ts.isBindingElement(el)) out.push(...bindingNames(el.name));
+  return out;
+}
+
+// ---- retry library helpers ----------------------------------------------------------------------
+
+/** The call that receives this object literal as an argument, if any. */
+function callTaking(obj: ts.ObjectLiteralExpression): ts.CallExpression | undefined {
+  let n: ts.Node = obj;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  return p && ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
+}
+
+/** An option callback that gives up after a number of attempts (`onFailedAttempt`, `retry: (e, n) => n < 10`). */
+function hasCountingCallback(obj: ts.ObjectLiteralExpression): boolean {
+  return obj.properties.some((p) => {
+    const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? skipOuterExpressions(p.initializer) : undefined;
+    if (!fn || !isFunctionNode(fn) || !fn.body) return false;
+    return walk(fn.body, (n) => {
+      if (ts.isBinaryExpression(n)) {
+        const op = n.operatorToken.kind;
+        const relational = op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.GreaterThanToken || op === K.GreaterThanEqualsToken || op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken;
+        if (relational && (namesAttempt(n.left) || namesAttempt(n.right))) return 'stop';
+      }
+      return true;
+    });
+  });
+}
+
+function namesAttempt(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  if (ts.isIdentifier(v)) return ATTEMPT_NAME.test(v.text);
+  if (ts.isPropertyAccessExpression(v)) return ATTEMPT_NAME.test(v.name.text);
+  return false;
+}
+
+// ---- reporting helpers --------------------------------------------------------------------------
+
+/** A node covering the loop's header only (`while (true)`, `for (;;)`, `do`), for a tight range and a stable fingerprint. */
+function headerNode(loop: LoopNode, sf: ts.SourceFile): ts.Node {
+  const start = loop.getStart(sf);
+  let end: number;
+  if (ts.isDoStatement(loop)) end = start + 2;
+  else {
+    const close = sf.text.lastIndexOf(')', loop.statement.getStart(sf));
+    end = close > start ? close + 1 : loop.statement.pos;
+  }
+  // same node (kind, parent, position), shorter end
+  return Object.create(loop, { end: { value: end, enumerable: true } }) as ts.Node;
+}
+
+function describeHeader(loop: LoopNode, sf: ts.SourceFile): string {
+  if (ts.isDoStatement(loop)) return `do … while (${normaliseText(loop.expression.getText(sf))})`;
+  const start = loop.getStart(sf);
+  const close = sf.text.lastIndexOf(')', loop.statement.getStart(sf));
+  const text = normaliseText(sf.text.slice(start, close + 1));
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function normaliseText(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+}
