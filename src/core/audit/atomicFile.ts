@@ -165,7 +165,8 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, opts: 
       const owner = held.info ? `process ${held.info.pid} on ${held.info.host}` : 'another process';
       throw new LockTimeoutError(lockFile, owner);
     }
-    await delay(Math.min(50, 1 + attempt * 2) + Math.random() * 5);
+    // Short, jittered polls: a holder keeps the lock for milliseconds.
+    await delay(Math.min(12, 1 + attempt) + Math.random() * 4);
   }
   try {
     return await fn();

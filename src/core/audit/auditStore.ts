@@ -62,6 +62,8 @@ export class AuditStore {
   readonly file: string;
   private readonly opts: AuditStoreOptions;
   private base: AuditRecord | undefined;
+  /** The text last read or written, with its record: an unchanged file is not parsed again. */
+  private known: { text: string; record: AuditRecord } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(file: string, opts: AuditStoreOptions = {}) {
@@ -105,7 +107,7 @@ export class AuditStore {
       stampChanges(base, ours, { at: this.now().toISOString(), by: this.opts.user });
       const rejected = validateAuditRecord(ours);
       if (rejected.length > 0) return this.failure('rejected', `the change was not saved: ${rejected.join('; ')}`);
-      const changed = serializeAuditRecord(ours) !== serializeAuditRecord(base);
+      const changed = JSON.stringify(ours) !== JSON.stringify(normalizeAuditRecord(base));
       return this.locked(async () => {
         const disk = await this.readDisk();
         if (!disk.ok) return disk;
@@ -117,6 +119,7 @@ export class AuditStore {
         if (written) {
           await fsp.mkdir(path.dirname(this.file), { recursive: true });
           await writeFileAtomic(this.file, text);
+          this.known = { text, record: merged };
         }
         await removeLeftovers(this.file);
         this.base = merged;
@@ -158,6 +161,7 @@ export class AuditStore {
         await writeFileAtomic(this.file, text);
         await removeLeftovers(this.file);
         this.base = normalizeAuditRecord(record);
+        this.known = { text, record: this.base };
         return { ok: true as const, record: clone(this.base), text, ...(archivedAs ? { archivedAs } : {}) };
       }),
     );
@@ -196,12 +200,14 @@ export class AuditStore {
       if (err.code === 'ENOENT') return { ok: true, record: emptyAuditRecord(), text: '', exists: false };
       return this.failure('io', `cannot read the file: ${err.code ?? ''} ${err.message ?? String(e)}`.trim());
     }
+    if (this.known && this.known.text === text) return { ok: true, record: clone(this.known.record), text, exists: true };
     const parsed = parseAuditRecord(text, this.file);
     if (!parsed.ok) {
       const first = parsed.problems[0] as FileProblem;
       return { ok: false, error: { kind: 'invalid', ...first }, problems: parsed.problems };
     }
-    return { ok: true, record: parsed.record, text, exists: true };
+    this.known = { text, record: parsed.record };
+    return { ok: true, record: clone(parsed.record), text, exists: true };
   }
 
   private failure(kind: AuditStoreError['kind'], message: string): AuditFailure {
