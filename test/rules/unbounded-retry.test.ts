@@ -1057,6 +1057,80 @@ export const syncOrders = (run: () => Promise<void>) =>
   },
 ];
 
+valid.push(
+  {
+    name: "exponential-backoff's retry callback that stops after ten attempts",
+    code: `import { backOff } from 'exponential-backoff';
+
+export const call = (fn: () => Promise<void>) => backOff(fn, { numOfAttempts: Infinity, retry: (err, n) => n < 10 });
+`,
+  },
+  {
+    name: 'a generous but finite count stays below the default threshold',
+    code: `import pRetry from 'p-retry';
+
+export const syncOrders = (run: () => Promise<void>) => pRetry(run, { retries: 1000 });
+`,
+  },
+  {
+    name: 'a cancellation token checked in the catch',
+    code: `export async function follow(token: { isCancellationRequested: boolean }, get: () => Promise<string>) {
+  while (true) {
+    try {
+      return await get();
+    } catch (err) {
+      if (token.isCancellationRequested) throw err;
+    }
+  }
+}
+`,
+  },
+);
+invalid.push(
+  {
+    name: 'a flag loop written as result === undefined',
+    code: `export async function firstAnswer(ask: () => Promise<string>) {
+  let result: string | undefined;
+  while (result === undefined) {
+    try {
+      result = await ask();
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  return result;
+}
+`,
+    line: 3,
+    text: 'while (result === undefined)',
+  },
+  {
+    name: 'with abortSignalIsBound: false a signal check is not a bound',
+    code: `export async function follow(signal: AbortSignal, get: () => Promise<string>) {
+  while (!signal.aborted) {
+    try {
+      return await get();
+    } catch {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  throw signal.reason;
+}
+`,
+    options: { abortSignalIsBound: false },
+    line: 2,
+  },
+  {
+    name: 'largeRetryCount lowers the threshold for huge counts',
+    code: `import pRetry from 'p-retry';
+
+export const syncOrders = (run: () => Promise<void>) => pRetry(run, { retries: 1000 });
+`,
+    options: { largeRetryCount: 1000 },
+    text: 'retries: 1000',
+  },
+);
+
 runRuleTests(unboundedRetry, { valid, invalid });
 runFixtureTests(unboundedRetry);
 runDocsExamples(unboundedRetry);

@@ -1311,27 +1311,30 @@ function callTaking(obj: ts.ObjectLiteralExpression): ts.CallExpression | undefi
   return p && ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) ? p : undefined;
 }
 
-/** An option callback that gives up after a number of attempts (`onFailedAttempt`, `retry: (e, n) => n < 10`). */
+/**
+ * An option callback that gives up after a number of attempts: `onFailedAttempt: (e) => { if
+ * (e.attemptNumber > 5) throw e }`, exponential-backoff's `retry: (e, n) => n < 10` (a callback's
+ * parameters after the first are the attempt number in these libraries).
+ */
 function hasCountingCallback(obj: ts.ObjectLiteralExpression): boolean {
   return obj.properties.some((p) => {
     const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? skipOuterExpressions(p.initializer) : undefined;
     if (!fn || !isFunctionNode(fn) || !fn.body) return false;
-    return walk(fn.body, (n) => {
-      if (ts.isBinaryExpression(n)) {
-        const op = n.operatorToken.kind;
-        const relational = op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.GreaterThanToken || op === K.GreaterThanEqualsToken || op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken;
-        if (relational && (namesAttempt(n.left) || namesAttempt(n.right))) return 'stop';
-      }
-      return true;
-    });
+    const counts = new Set(fn.parameters.slice(1).flatMap((q) => bindingNames(q.name)));
+    const namesAttempt = (e: ts.Expression): boolean => {
+      const v = skipOuterExpressions(e);
+      if (ts.isIdentifier(v)) return counts.has(v.text) || ATTEMPT_NAME.test(v.text);
+      if (ts.isPropertyAccessExpression(v)) return ATTEMPT_NAME.test(v.name.text);
+      return false;
+    };
+    const test = (n: ts.Node): boolean => {
+      if (!ts.isBinaryExpression(n)) return false;
+      const op = n.operatorToken.kind;
+      const relational = op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.GreaterThanToken || op === K.GreaterThanEqualsToken || op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken;
+      return relational && (namesAttempt(n.left) || namesAttempt(n.right));
+    };
+    return test(fn.body) || walk(fn.body, (n) => (test(n) ? 'stop' : true));
   });
-}
-
-function namesAttempt(e: ts.Expression): boolean {
-  const v = skipOuterExpressions(e);
-  if (ts.isIdentifier(v)) return ATTEMPT_NAME.test(v.text);
-  if (ts.isPropertyAccessExpression(v)) return ATTEMPT_NAME.test(v.name.text);
-  return false;
 }
 
 // ---- reporting helpers --------------------------------------------------------------------------
