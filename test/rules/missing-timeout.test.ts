@@ -365,6 +365,16 @@ export function forward(options: http.RequestOptions, body: string) {
 `,
     },
     {
+      name: 'https.get(url, options) with options typed elsewhere',
+      code: `import * as https from 'node:https';
+import type { RequestOptions } from 'node:https';
+
+export function probe(url: string, options: RequestOptions, onResponse: (ok: boolean) => void) {
+  https.get(url, options, (res) => onResponse(res.statusCode === 200));
+}
+`,
+    },
+    {
       name: 'local function named request',
       code: `function request(path: string) {
   return { path, at: Date.now() };
@@ -697,6 +707,18 @@ export function check(url: string) {
   req.on('timeout', () => req.destroy());
 }
 `,
+    },
+    {
+      name: 'http get alias with the promise resolve as its callback',
+      code: `import { get as httpGet, type IncomingMessage } from 'node:http';
+
+export function slip(id: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    httpGet(\`http://wms.internal/slips/\${id}.pdf\`, resolve).on('error', reject);
+  });
+}
+`,
+      line: 5,
     },
     {
       name: "destructured require('node:http') get",

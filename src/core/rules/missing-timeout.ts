@@ -21,6 +21,8 @@ const HTTP_MODULE_TEXT = /['"`](?:node:)?(?:axios|got|https?|undici|node-fetch|c
 const URL_NAME = /(?:^|[a-z0-9_])(?:url|uri|href|endpoint|link|address)s?$|^(?:url|uri|href|endpoint|link|address)$/i;
 /** Keys whose later assignment on an options variable may add a timeout. */
 const WRITTEN_KEYS = new Set(['timeout', 'signal', 'headersTimeout', 'bodyTimeout', 'cancelToken', 'agent', 'dispatcher']);
+/** Names that hold a response callback, not an options object: `https.get(url, resolve)`. */
+const CALLBACK_NAME = /^(?:resolve|reject|cb|callback|done|next|handler|listener|respond)$|^(?:on|handle)[A-Z]|(?:Callback|Handler|Listener)$/;
 const TIMER_NAME = /timeout|deadline|delay|sleep|timer|wait/i;
 
 type Library = 'fetch' | 'node-fetch' | 'undici-fetch' | 'undici-request' | 'axios' | 'axios-create' | 'got' | 'got-extend' | 'http' | 'superagent' | 'ky';
@@ -113,11 +115,10 @@ export const missingTimeout = defineRule({
         axiosDefaults = true;
         return;
       }
-      if (path.length === 2 && path[0] === 'create' && path[1] === '()') {
-        const create = creationCallOf(receiver, facts);
-        if (create) createsWithDefaults.add(create);
-        else everyCreateHasDefaults = true;
-      }
+      // an instance: mark the create that made it, or — when it cannot be found — every create in the file
+      const create = creationCallOf(receiver, facts);
+      if (create) createsWithDefaults.add(create);
+      else everyCreateHasDefaults = true;
     };
 
     return {
@@ -370,19 +371,19 @@ function describeArg(expr0: ts.Expression, facts: FileFacts, cache: Map<ts.Node,
         if (inner.kind !== 'unknown') return isReassigned(decl, cache) ? { kind: 'unknown' } : inner;
       }
       if (decl.type) return fromType(decl.type, expr.text);
-      return URL_NAME.test(expr.text) ? { kind: 'url' } : { kind: 'unknown' };
+      return nameKind(expr.text);
     }
     if (decl && ts.isParameter(decl)) {
       if (decl.type) return fromType(decl.type, expr.text);
-      return URL_NAME.test(expr.text) ? { kind: 'url' } : { kind: 'unknown' };
+      return nameKind(expr.text);
     }
     if (decl && isFunctionNode(decl)) return { kind: 'function' };
-    return URL_NAME.test(expr.text) ? { kind: 'url' } : { kind: 'unknown' };
+    return nameKind(expr.text);
   }
   if (ts.isPropertyAccessExpression(expr)) {
     const base = skipOuterExpressions(expr.expression);
     if (ts.isPropertyAccessExpression(base) && base.name.text === 'env' && ts.isIdentifier(base.expression) && base.expression.text === 'process') return { kind: 'url' };
-    return URL_NAME.test(expr.name.text) ? { kind: 'url' } : { kind: 'unknown' };
+    return nameKind(expr.name.text);
   }
   if (ts.isCallExpression(expr)) {
     const callee = skipOuterExpressions(expr.expression);
@@ -392,8 +393,16 @@ function describeArg(expr0: ts.Expression, facts: FileFacts, cache: Map<ts.Node,
   return { kind: 'unknown' };
 }
 
+/** What a value is, judged by its name alone: a URL, a callback, or unknown. */
+function nameKind(name: string): Arg {
+  if (URL_NAME.test(name)) return { kind: 'url' };
+  if (CALLBACK_NAME.test(name)) return { kind: 'function' };
+  return { kind: 'unknown' };
+}
+
 function fromType(type: ts.TypeNode, name: string): Arg {
   if (type.kind === ts.SyntaxKind.StringKeyword) return { kind: 'url' };
+  if (ts.isFunctionTypeNode(type)) return { kind: 'function' };
   if (ts.isTypeReferenceNode(type)) {
     const tn = type.typeName;
     const last = ts.isIdentifier(tn) ? tn.text : tn.right.text;
@@ -401,7 +410,7 @@ function fromType(type: ts.TypeNode, name: string): Arg {
     return { kind: 'unknown', request: last === 'Request' };
   }
   if (ts.isUnionTypeNode(type) && type.types.every((t) => t.kind === ts.SyntaxKind.StringKeyword || (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === 'URL'))) return { kind: 'url' };
-  return URL_NAME.test(name) ? { kind: 'url' } : { kind: 'unknown' };
+  return nameKind(name);
 }
 
 /** The block, function body or file in which a variable declaration lives. */
@@ -455,7 +464,8 @@ function isWrittenAfter(decl: ts.VariableDeclaration, cache: Map<ts.Node, boolea
 function isRacedAgainstTimer(call: ts.CallExpression): boolean {
   let node: ts.Node = call;
   let parent = node.parent;
-  while (parent && (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent))) {
+  // through `await`, parentheses and the concise body of an arrow: withTimeout(() => fetch(url), ms)
+  while (parent && (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || (ts.isArrowFunction(parent) && parent.body === node))) {
     node = parent;
     parent = parent.parent;
   }
@@ -574,6 +584,33 @@ function creationCallOf(receiver: ts.Expression, facts: FileFacts): ts.Node | un
       const init = skipOuterExpressions(decl.initializer);
       if (ts.isCallExpression(init)) return init;
     }
+    return undefined;
+  }
+  // this.client: its initializer, or `this.client = axios.create(…)` in the class
+  if (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let cls: ts.Node | undefined = r.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return undefined;
+    const name = r.name.text;
+    let found: ts.Node | undefined;
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.initializer && ts.isCallExpression(skipOuterExpressions(m.initializer))) {
+        found = skipOuterExpressions(m.initializer);
+      }
+    }
+    if (found) return found;
+    walk(cls, (n) => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = skipOuterExpressions(n.left);
+        const right = skipOuterExpressions(n.right);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name && ts.isCallExpression(right)) {
+          found = right;
+          return 'stop';
+        }
+      }
+      return true;
+    });
+    return found;
   }
   return undefined;
 }
