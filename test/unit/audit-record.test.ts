@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,7 +18,8 @@ import {
   type AuditRecord,
   type ManualFinding,
 } from '../../src/core/audit/auditRecord';
-import { CATEGORY_IDS, SEVERITIES } from '../../src/core/model';
+import { CATEGORY_IDS, SEVERITIES, SYSTEM_TYPE_IDS } from '../../src/core/model';
+import { readSchema, undescribedProperties } from './helpers/schemaDocs';
 
 const FILE = '/ws/.production-audit/audit.yaml';
 
@@ -230,10 +231,12 @@ describe('audit.yaml: validation with line numbers', () => {
     ]);
   });
 
-  it('the schema enumerates exactly the model\'s categories and severities', () => {
-    const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../schemas/audit.schema.json'), 'utf8')) as { definitions: Record<string, { enum: string[] }> };
+  it('the schema enumerates exactly the model\'s categories and severities, and describes every property', () => {
+    const schema = readSchema('audit.schema.json') as { definitions: Record<string, { enum: string[] }>; properties: Record<string, { examples?: string[] }> };
     assert.deepEqual(schema.definitions.category?.enum, [...CATEGORY_IDS]);
     assert.deepEqual(schema.definitions.severity?.enum, [...SEVERITIES]);
+    assert.deepEqual(schema.properties.systemType?.examples, [...SYSTEM_TYPE_IDS]);
+    assert.deepEqual(undescribedProperties(schema), []);
   });
 });
 

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { SYSTEM_TYPE_IDS } from '../../src/core/model';
 import { CONFIG_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig, type KnownRule, type ProductionAuditConfig } from '../../src/core/audit/config';
+import { readSchema, undescribedProperties } from './helpers/schemaDocs';
 
 const KNOWN: KnownRule[] = [
   { id: 'missing-timeout', options: { timeoutMs: 30000, methods: ['get', 'post'] } },
   { id: 'swallowed-exception', options: { allowComments: true } },
   { id: 'n-plus-one', options: {} },
 ];
-const SYSTEM_TYPES = ['ai-pipeline', 'saas', 'e-commerce', 'api-platform', 'general'];
+const SYSTEM_TYPES = ['ai-pipeline', 'saas', 'e-commerce', 'api-platform', 'general']; // a caller's own list
 const FILE = '/ws/.production-audit/config.yaml';
 
 /** The error lines for `text`, or a failure when the text is accepted. */
@@ -106,8 +108,13 @@ describe('config.yaml: valid files', () => {
     });
   });
 
-  it('accepts any system type when no list of ids is given', () => {
-    assert.equal(parseConfig('systemType: something-new\n', FILE, { knownRules: KNOWN }).systemType, 'something-new');
+  it('checks the system type against the model\'s ids unless the caller gives its own list', () => {
+    assert.equal(parseConfig('systemType: ecommerce\n', FILE, { knownRules: KNOWN }).systemType, 'ecommerce');
+    assert.equal(parseConfig('systemType: e-commerce\n', FILE, { knownRules: KNOWN, systemTypeIds: SYSTEM_TYPES }).systemType, 'e-commerce');
+    assert.throws(
+      () => parseConfig('systemType: e-commerce\n', FILE, { knownRules: KNOWN }),
+      (e: unknown) => e instanceof ConfigError && e.message === `${FILE}:1:13: unknown system type "e-commerce"; did you mean "ecommerce"? (known: ${SYSTEM_TYPE_IDS.join(', ')})`,
+    );
   });
 });
 
@@ -277,29 +284,17 @@ describe('loadConfig', () => {
 });
 
 describe('schemas/config.schema.json', () => {
-  const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../schemas/config.schema.json'), 'utf8')) as Record<string, unknown>;
+  const schema = readSchema('config.schema.json');
 
   it('describes every property (the editor shows these descriptions)', () => {
-    const missing: string[] = [];
-    const walk = (node: unknown, where: string): void => {
-      if (!node || typeof node !== 'object') return;
-      const n = node as Record<string, unknown>;
-      if (n.properties && typeof n.properties === 'object') {
-        for (const [key, sub] of Object.entries(n.properties as Record<string, unknown>)) {
-          const s = sub as Record<string, unknown>;
-          if (typeof s === 'object' && typeof s.description !== 'string' && typeof s.$ref !== 'string') missing.push(`${where}.${key}`);
-        }
-      }
-      for (const [key, child] of Object.entries(n)) if (key !== 'anyOf') walk(child, `${where}.${key}`);
-    };
-    walk(schema, '#');
-    assert.deepEqual(missing, []);
+    assert.deepEqual(undescribedProperties(schema), []);
   });
 
-  it('lists exactly the top-level keys the parser reads', () => {
+  it('lists exactly the top-level keys the parser reads, and suggests the model\'s system types', () => {
     const keys = Object.keys(schema.properties as Record<string, unknown>).sort();
     assert.deepEqual(keys, ['exclude', 'failOn', 'include', 'recognizers', 'rules', 'systemType', 'version']);
     const config = parse('version: 1\nsystemType: saas\ninclude: [a]\nexclude: [b]\nrules: {}\nrecognizers: {}\nfailOn: low\n');
     assert.deepEqual(Object.keys(config).sort(), keys);
+    assert.deepEqual((schema.properties as Record<string, { examples?: string[] }>).systemType?.examples, [...SYSTEM_TYPE_IDS]);
   });
 });

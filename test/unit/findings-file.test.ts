@@ -16,6 +16,7 @@ import {
   type FindingsMeta,
 } from '../../src/core/audit/findingsFile';
 import { CATEGORY_IDS, SEVERITIES, type Finding } from '../../src/core/model';
+import { readSchema, undescribedProperties } from './helpers/schemaDocs';
 
 function finding(over: Partial<Finding> & Pick<Finding, 'file' | 'line' | 'ruleId'>): Finding {
   return {
@@ -170,10 +171,11 @@ describe('findings.json: validation with line numbers', () => {
     ]);
   });
 
-  it('the schema enumerates exactly the model\'s categories and severities', () => {
-    const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../schemas/findings.schema.json'), 'utf8')) as { definitions: Record<string, { enum: string[] }> };
+  it('the schema enumerates exactly the model\'s categories and severities, and describes every property', () => {
+    const schema = readSchema('findings.schema.json') as { definitions: Record<string, { enum: string[] }> };
     assert.deepEqual(schema.definitions.category?.enum, [...CATEGORY_IDS]);
     assert.deepEqual(schema.definitions.severity?.enum, [...SEVERITIES]);
+    assert.deepEqual(undescribedProperties(schema), []);
   });
 });
 

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import configSchema from '../../../schemas/config.schema.json';
-import type { Severity } from '../model';
+import { SYSTEM_TYPE_IDS, type Severity } from '../model';
 import { FileProblemError, type FileProblem } from './fileProblems';
 import { CONFIG_DIR, CONFIG_FILE } from './names';
 import { compileSchema, describeValue, schemaProblems } from './schemaCheck';
@@ -89,7 +89,7 @@ export const DEFAULT_CONFIG: ProductionAuditConfig = deepFreeze({
 
 export interface ConfigOptions {
   knownRules: readonly KnownRule[];
-  /** When given, `systemType` must be one of these. */
+  /** `systemType` must be one of these (default: the model's SYSTEM_TYPE_IDS). */
   systemTypeIds?: readonly string[];
 }
 
@@ -139,9 +139,10 @@ function semanticProblems(value: Record<string, unknown>, doc: LocatedDocument, 
   };
 
   const systemType = value.systemType;
-  if (opts.systemTypeIds && typeof systemType === 'string' && systemType !== '' && !opts.systemTypeIds.includes(systemType)) {
-    const near = closest(systemType, opts.systemTypeIds);
-    add(['systemType'], 'value', `unknown system type "${systemType}"${near ? `; did you mean "${near}"?` : ''} (known: ${opts.systemTypeIds.join(', ')})`);
+  const systemTypeIds = opts.systemTypeIds ?? SYSTEM_TYPE_IDS;
+  if (typeof systemType === 'string' && systemType !== '' && !systemTypeIds.includes(systemType)) {
+    const near = closest(systemType, systemTypeIds);
+    add(['systemType'], 'value', `unknown system type "${systemType}"${near ? `; did you mean "${near}"?` : ''} (known: ${systemTypeIds.join(', ')})`);
   }
 
   const rules = value.rules;
