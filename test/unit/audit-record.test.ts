@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import {
   emptyAuditRecord,
   ensureChecklistItems,
@@ -132,6 +133,23 @@ describe('audit.yaml: round trip and stable text', () => {
     assert.equal(accepted?.note, 'off');
     assert.equal(accepted?.expires, '2025-09-30');
     assert.equal(back.triage['n-plus-one:fedcba9876543210']?.note, '- started');
+  });
+
+  it('any string survives a round trip, and reads as the same string to a YAML 1.1 reader too', () => {
+    const strings = ['12:30', '0x1F', '0o17', '017', '~', 'null', 'Yes', 'y', 'OFF', '<<', '.inf', '1e3', '1_000', '2025-01-01 10:00', ' leading space', 'trailing ', 'tab\tinside',
+      'emoji 🎉', 'multi\nline\n', 'multi\n\n  indented\n', '- item', '? q', '@at', '`tick', '%pct', '!bang', '&amp', '*star', '|pipe', '>gt', "'quote", '"dq', '#hash', 'a #b', 'a: b', '',
+      'ctrl\u0001x', '\ttab first', 'line1\r\nline2', 'very long '.repeat(40)];
+    const r = emptyAuditRecord();
+    strings.forEach((s, i) => (r.checklist[`item${i}`] = { checked: false, result: 'PASS', note: s }));
+    for (const fp of ['12:30', '0123', 'y', 'true']) r.triage[fp] = { status: 'OPEN' };
+    const text = serializeAuditRecord(r);
+    const back = parsed(text);
+    assert.deepEqual(strings.map((_, i) => back.checklist[`item${i}`]?.note), strings);
+    assert.deepEqual(Object.keys(back.triage).sort(), ['0123', '12:30', 'true', 'y']);
+    const asYaml11 = parseYaml(text, { version: '1.1' }) as { checklist: Record<string, { note: unknown }>; triage: Record<string, unknown> };
+    assert.deepEqual(strings.map((_, i) => asYaml11.checklist[`item${i}`]?.note), strings);
+    assert.deepEqual(Object.keys(asYaml11.triage).sort(), ['0123', '12:30', 'true', 'y']);
+    assert.equal(serializeAuditRecord(back), text);
   });
 
   it('an empty file is an empty record; empty sections are written as {}', () => {

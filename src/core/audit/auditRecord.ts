@@ -19,7 +19,7 @@
 // Merging (mergeAuditRecords) is three-way at the granularity of one checklist item, one
 // manual finding, one triage entry, and within an entry changed by both sides, one field.
 import { randomBytes } from 'node:crypto';
-import { Document, isMap, isPair, isScalar } from 'yaml';
+import { Document, isMap, isPair, isScalar, Schema, visit } from 'yaml';
 import auditSchema from '../../../schemas/audit.schema.json';
 import type { CategoryId, Severity } from '../model';
 import { sortProblems, type FileProblem } from './fileProblems';
@@ -156,10 +156,15 @@ const HEADER = [
 
 /** Stable YAML text: the same record always gives the same bytes. */
 export function serializeAuditRecord(record: AuditRecord): string {
-  // Written with the YAML 1.1 rules for plain scalars, so a value such as yes, off or 2025-12-31 is
-  // quoted and reads as a string to every YAML reader (1.1 or 1.2); parsing uses YAML 1.2.
-  const doc = new Document(toFileShape(record), { aliasDuplicateObjects: false, version: '1.1' });
+  const doc = new Document(toFileShape(record), { aliasDuplicateObjects: false });
   doc.commentBefore = HEADER;
+  // The YAML 1.2 writer quotes what YAML 1.2 would misread; also quote what a YAML 1.1 reader
+  // would (yes, off, 2025-12-31, 12:30, 017, <<), so every tool reads the same strings.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && misreadByYaml11(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
   if (isMap(doc.contents)) {
     doc.contents.items.forEach((pair, i) => {
       if (i > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
@@ -171,6 +176,13 @@ export function serializeAuditRecord(record: AuditRecord): string {
     });
   }
   return doc.toString({ lineWidth: 0, minContentWidth: 0, indent: 2 });
+}
+
+let yaml11Tests: RegExp[] | undefined;
+
+function misreadByYaml11(value: string): boolean {
+  yaml11Tests ??= new Schema({ schema: 'yaml-1.1' }).tags.flatMap((t) => ('test' in t && t.test instanceof RegExp ? [t.test] : []));
+  return yaml11Tests.some((re) => re.test(value));
 }
 
 interface FileShape {
