@@ -111,6 +111,16 @@ export async function loadProfile(id: string) {
 `,
     },
     {
+      name: 'worker proxy passing an untyped incoming request (JavaScript)',
+      code: `export default {
+  async fetch(request, env) {
+    return fetch(request);
+  },
+};
+`,
+      file: 'src/worker.js',
+    },
+    {
       name: 'node-fetch default import with a signal',
       code: `import fetch from 'node-fetch';
 
@@ -220,6 +230,14 @@ export const saveLead = (lead: object) => api.post('/leads', lead);
       code: `import { http } from './http-client';
 
 export const getLead = (id: string) => http.get('/leads/' + id);
+`,
+    },
+    {
+      name: 'axios.defaults.timeout in the file is copied into axios.create instances',
+      code: `import axios from 'axios';
+
+axios.defaults.timeout = 5000;
+export const api = axios.create({ baseURL: 'https://crm.internal' });
 `,
     },
     {
@@ -625,13 +643,15 @@ export class PaymentsClient {
       line: 4,
     },
     {
-      name: 'axios.defaults.timeout in the file does not cover axios.create',
+      name: 'defaults set on one instance do not cover another create',
       code: `import axios from 'axios';
 
-axios.defaults.timeout = 5000;
-export const api = axios.create({ baseURL: 'https://crm.internal' });
+export const crm = axios.create({ baseURL: 'https://crm.internal' });
+export const mail = axios.create({ baseURL: 'https://mail.internal' });
+crm.defaults.timeout = 2500;
 `,
       line: 4,
+      count: 1,
     },
     // ---- got ----
     {

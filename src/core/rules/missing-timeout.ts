@@ -159,7 +159,8 @@ export const missingTimeout = defineRule({
       onEnd: () => {
         for (const c of candidates) {
           if (c.target.library === 'axios' && axiosDefaults) continue;
-          if (c.target.library === 'axios-create' && (everyCreateHasDefaults || createsWithDefaults.has(c.node))) continue;
+          // axios.create merges axios.defaults into the new instance, so the file's defaults cover it too
+          if (c.target.library === 'axios-create' && (axiosDefaults || everyCreateHasDefaults || createsWithDefaults.has(c.node))) continue;
           context.report(c.node, messageFor(c.target, suggested));
         }
       },
@@ -397,7 +398,8 @@ function describeArg(expr0: ts.Expression, facts: FileFacts, cache: Map<ts.Node,
 function nameKind(name: string): Arg {
   if (URL_NAME.test(name)) return { kind: 'url' };
   if (CALLBACK_NAME.test(name)) return { kind: 'function' };
-  return { kind: 'unknown' };
+  // `fetch(request)` in a proxy or worker: an incoming Request, which may carry its own signal
+  return { kind: 'unknown', request: /^(?:req|request)$|Request$/.test(name) };
 }
 
 function fromType(type: ts.TypeNode, name: string): Arg {
