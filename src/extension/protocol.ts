@@ -32,6 +32,8 @@ export interface ScanRequest {
   type: 'scan';
   id: number;
   folder: string;
+  /** Scan only every `count`-th discovered file starting at `index` (a scan split over several workers). */
+  shard?: { index: number; count: number };
 }
 
 export interface FixRequest {

@@ -1,5 +1,6 @@
 // "Production Audit: Scan Workspace": every folder with its own settings, progress with files
 // done/total, cancellable (the worker stops at once; what was found so far stays).
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { AnalysisError, SkippedFile } from '../core/model';
 import type { AnalysisService } from './analysisService';
@@ -27,38 +28,55 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
       for (const folder of folders) {
         if (summary.cancelled) break;
         await analysis.configure(folder, true);
-        let total = 0;
-        let last = 0;
-        const run = worker.scan(
-          folder.uri.toString(),
-          (t) => {
-            total = t;
-            progress.report({ message: `${folder.name}: 0/${t} files` });
-          },
-          (p) => {
-            for (const f of p.files) {
-              analysis.publishScanned(vscode.Uri.joinPath(folder.uri, f.file), f.findings);
-              summary.findings += f.findings.length;
-            }
-            summary.errors.push(...p.errors);
-            summary.skipped.push(...p.skipped);
-            summary.filesScanned += p.files.length;
-            progress.report({ message: `${folder.name}: ${p.done}/${total} files`, increment: total ? ((p.done - last) / total / folders.length) * 100 : 0 });
-            last = p.done;
-          },
+        // split the folder over several worker threads (one per core, at most 4); the first is the
+        // long-lived analysis worker, the others live for this scan only
+        const count = shardCount();
+        const extra = Array.from({ length: count - 1 }, () => worker.sibling());
+        const clients = [worker, ...extra];
+        const totals = new Array<number>(count).fill(0);
+        const done = new Array<number>(count).fill(0);
+        const report = () => {
+          const total = totals.reduce((a, b) => a + b, 0);
+          const d = done.reduce((a, b) => a + b, 0);
+          progress.report({ message: `${folder.name}: ${d}/${total} files`, increment: total ? ((d - reported) / total / folders.length) * 100 : 0 });
+          reported = d;
+        };
+        let reported = 0;
+        const runs = clients.map((client, index) =>
+          client.scan(
+            folder.uri.toString(),
+            (t) => {
+              totals[index] = t;
+              report();
+            },
+            (p) => {
+              for (const f of p.files) {
+                analysis.publishScanned(vscode.Uri.joinPath(folder.uri, f.file), f.findings);
+                summary.findings += f.findings.length;
+              }
+              summary.errors.push(...p.errors);
+              summary.skipped.push(...p.skipped);
+              summary.filesScanned += p.files.length;
+              done[index] = p.done;
+              report();
+            },
+            count > 1 ? { index, count } : undefined,
+          ),
         );
         const cancel = () => {
           summary.cancelled = true;
-          run.cancel();
+          for (const r of runs) r.cancel();
         };
         const subs = [progressToken.onCancellationRequested(cancel), ...(token ? [token.onCancellationRequested(cancel)] : [])];
         if (progressToken.isCancellationRequested || token?.isCancellationRequested) cancel();
         try {
-          await run.done;
-        } catch (err) {
-          if (!(err instanceof CancelledError)) summary.errors.push({ file: folder.name, message: (err as Error).message });
+          const results = await Promise.allSettled(runs.map((r) => r.done));
+          for (const r of results) {
+            if (r.status === 'rejected' && !(r.reason instanceof CancelledError)) summary.errors.push({ file: folder.name, message: (r.reason as Error).message });
+          }
         } finally {
           for (const s of subs) s.dispose();
+          for (const c of extra) c.dispose();
         }
       }
     },
@@ -67,4 +85,10 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
   const extra = [summary.skipped.length ? `${summary.skipped.length} skipped` : '', summary.errors.length ? `${summary.errors.length} errors` : ''].filter(Boolean).join(', ');
   void vscode.window.setStatusBarMessage(`Production Audit: ${summary.cancelled ? 'scan cancelled — ' : ''}${what}${extra ? ` (${extra})` : ''}`, 10000);
   return summary;
+}
+
+/** Worker threads for a scan: one per core, at most 4 (and 1 on a single core). */
+export function shardCount(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
 }

@@ -108,11 +108,13 @@ function handle(msg: WorkerRequest, post: (r: WorkerResponse) => void): void {
         return;
       }
       const discovery = discoverFiles({ root: state.root, include: state.config.include, exclude: [...state.config.exclude, ...state.exclude] });
-      const total = discovery.files.length;
+      const shard = msg.shard;
+      const files = shard && shard.count > 1 ? discovery.files.filter((_, i) => i % shard.count === shard.index) : discovery.files;
+      const total = files.length;
       post({ type: 'scanStarted', id: msg.id, total });
       let batch: { file: string; findings: Finding[] }[] = [];
       let errors: AnalysisError[] = [];
-      let skipped: SkippedFile[] = [...discovery.skipped];
+      let skipped: SkippedFile[] = !shard || shard.index === 0 ? [...discovery.skipped] : [];
       let last = Date.now();
       let done = 0;
       const flush = () => {
@@ -122,7 +124,7 @@ function handle(msg: WorkerRequest, post: (r: WorkerResponse) => void): void {
         skipped = [];
         last = Date.now();
       };
-      for (const f of discovery.files) {
+      for (const f of files) {
         const read = readSource(f.absolute, state.maxFileSize);
         if ('text' in read) {
           try {

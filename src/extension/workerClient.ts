@@ -60,6 +60,13 @@ export class WorkerClient {
     return { id, done };
   }
 
+  /** A second client with the same configuration, for splitting a scan over more threads. */
+  sibling(): WorkerClient {
+    const c = new WorkerClient(this.scriptPath);
+    for (const [k, v] of this.configs) c.configs.set(k, v);
+    return c;
+  }
+
   configure(req: Omit<ConfigureRequest, 'id' | 'type'>): Promise<ConfiguredResponse> {
     const msg = { ...req, type: 'configure' as const };
     this.configs.set(req.folder, msg);
@@ -87,8 +94,8 @@ export class WorkerClient {
    * (a scan is one synchronous loop); what was reported so far is kept by the caller, and the
    * worker restarts on the next request.
    */
-  scan(folder: string, onStart: (total: number) => void, onProgress: (p: ScanProgress) => void): { done: Promise<number>; cancel: () => void } {
-    const { id, done } = this.request<WorkerResponse>({ type: 'scan', folder }, (r) => {
+  scan(folder: string, onStart: (total: number) => void, onProgress: (p: ScanProgress) => void, shard?: { index: number; count: number }): { done: Promise<number>; cancel: () => void } {
+    const { id, done } = this.request<WorkerResponse>({ type: 'scan', folder, shard }, (r) => {
       if (r.type === 'scanStarted') onStart(r.total);
       else if (r.type === 'scanProgress') onProgress(r);
     });
