@@ -3,11 +3,13 @@
 import type { RuleDefinition } from '../engine/rule';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
+import { swallowedException } from './swallowed-exception';
 import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   invalidSuppression,
   missingTimeout,
+  swallowedException,
   unboundedRetry,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
