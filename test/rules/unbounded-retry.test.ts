@@ -1059,6 +1059,26 @@ export const syncOrders = (run: () => Promise<void>) =>
 
 valid.push(
   {
+    name: 'a worker whose try starts with a stop guard',
+    code: `export class Worker {
+  private stopped = false;
+  constructor(private readonly queue: { next(): Promise<string> }, private readonly handle: (s: string) => Promise<void>) {}
+
+  async run(): Promise<void> {
+    while (true) {
+      try {
+        if (this.stopped) return;
+        const job = await this.queue.next();
+        await this.handle(job);
+      } catch (err) {
+        console.error(err);
+      }
+    }
+  }
+}
+`,
+  },
+  {
     name: "exponential-backoff's retry callback that stops after ten attempts",
     code: `import { backOff } from 'exponential-backoff';
 
@@ -1087,6 +1107,44 @@ export const syncOrders = (run: () => Promise<void>) => pRetry(run, { retries: 1
   },
 );
 invalid.push(
+  {
+    name: 'an object-literal method that reschedules itself through its variable',
+    code: `import { createClient } from 'redis';
+
+export const cache = {
+  client: createClient(),
+  async connect(): Promise<void> {
+    try {
+      await this.client.connect();
+    } catch (err) {
+      setTimeout(() => cache.connect(), 2000);
+    }
+  },
+};
+`,
+    line: 9,
+    text: 'cache.connect()',
+  },
+  {
+    name: 'a static method retrying itself through the class name',
+    code: `import { MongoClient } from 'mongodb';
+
+export class Store {
+  static client = new MongoClient(process.env.MONGO_URL ?? '');
+
+  static async open(): Promise<void> {
+    try {
+      await Store.client.connect();
+    } catch (err) {
+      console.error(err);
+      return Store.open();
+    }
+  }
+}
+`,
+    line: 11,
+    text: 'Store.open()',
+  },
   {
     name: 'a flag loop written as result === undefined',
     code: `export async function firstAnswer(ask: () => Promise<string>) {

@@ -9,7 +9,7 @@
 import { ts } from 'ts-morph';
 import { isFunctionNode, isLoopNode, referenceText, skipOuterExpressions, walk, type FunctionNode, type LoopNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
-import { defineRule, type RuleContext } from '../engine/rule';
+import { defineRule, type RuleContext, type RuleListeners } from '../engine/rule';
 
 const K = ts.SyntaxKind;
 
@@ -44,6 +44,8 @@ interface PathMode {
   throwsCaught: boolean;
   /** The success path of a try block: exits guarded by "no more input" checks are not successes. */
   successPath: boolean;
+  /** The try block whose success path this is. */
+  tryBlock?: ts.Block;
 }
 
 const PLAIN: PathMode = { throwsCaught: false, successPath: false };
@@ -164,17 +166,23 @@ export const unboundedRetry = defineRule({
     ],
   },
   create(context) {
+    // listen only for what the file can contain: no `catch` and no `.then(` means no failure path
+    const text = context.sourceFile.text;
+    const hasCatch = text.includes('catch');
+    const hasHandlers = hasCatch || text.includes('.then(');
     const checker = new RetryChecker(context);
-    return {
-      [K.WhileStatement]: (node) => checker.loop(node as ts.WhileStatement),
-      [K.DoStatement]: (node) => checker.loop(node as ts.DoStatement),
-      [K.ForStatement]: (node) => checker.loop(node as ts.ForStatement),
-      [K.CatchClause]: (node) => checker.catchClause(node as ts.CatchClause),
-      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
-      [K.PropertyAssignment]: (node) => checker.optionProperty(node as ts.PropertyAssignment),
-      [K.ShorthandPropertyAssignment]: (node) => checker.optionProperty(node as ts.ShorthandPropertyAssignment),
-      onEnd: () => checker.end(),
-    };
+    const listeners: RuleListeners & { onEnd?: () => void } = {};
+    if (hasCatch) {
+      listeners[K.WhileStatement] = (node) => checker.loop(node as ts.WhileStatement);
+      listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement);
+      listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement);
+      listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
+    }
+    listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, hasHandlers);
+    listeners[K.PropertyAssignment] = (node) => checker.optionProperty(node as ts.PropertyAssignment);
+    listeners[K.ShorthandPropertyAssignment] = (node) => checker.optionProperty(node as ts.ShorthandPropertyAssignment);
+    listeners.onEnd = () => checker.end();
+    return listeners;
   },
 });
 
@@ -200,6 +208,9 @@ class RetryChecker {
 
   loop(loop: LoopNode): void {
     if (!isCandidateLoop(loop)) return;
+    // cheap exit: a loop with no `catch` in its text has no failure path to follow
+    const catchAt = this.sf.text.indexOf('catch', loop.statement.pos);
+    if (catchAt < 0 || catchAt >= loop.statement.end) return;
     const cond = loopCondition(loop);
     const body = loop.statement;
 
@@ -316,7 +327,7 @@ class RetryChecker {
     const success: PathEnv = { values: overlay(initial, tried), assigned: new Set(tried.keys()) };
     const failure: PathEnv = { values: overlay(initial, caught), assigned: new Set(caught.keys()) };
 
-    const s = this.pathFrom(t, this.seq(t.tryBlock.statements, success, loop, TRY_SUCCESS), success, loop, cond);
+    const s = this.pathFrom(t, this.seq(t.tryBlock.statements, success, loop, { ...TRY_SUCCESS, tryBlock: t.tryBlock }), success, loop, cond);
     const f = this.pathFrom(t, this.seq(catchBlock.statements, failure, loop, PLAIN), failure, loop, cond);
     return f.round && [...s.exits].some((x) => !f.exits.has(x));
   }
@@ -465,7 +476,7 @@ class RetryChecker {
       case K.IfStatement: {
         const i = s as ts.IfStatement;
         // an exit guarded by "nothing there" (`if (!msg) return`) is the end of the work, not a success
-        if (mode.successPath && (isAbsenceCheck(i.expression) || this.isWorkItemCheck(i.expression))) {
+        if (mode.successPath && (isAbsenceCheck(i.expression) || this.isWorkItemCheck(i.expression) || this.isOutsideGuard(i.expression, mode.tryBlock))) {
           return i.elseStatement ? union(normal(), this.outcome(i.elseStatement, env, loop, mode)) : normal();
         }
         const t = truth(i.expression, env);
@@ -511,6 +522,31 @@ class RetryChecker {
     }
   }
 
+  /**
+   * A guard on state from outside the try (`if (this.stopped) return`, `if (shuttingDown) break`):
+   * no call, no await, and nothing in it is declared or assigned in the try block. A success check
+   * looks at what the try just produced (`if (res.ok) return res`).
+   */
+  private isOutsideGuard(cond: ts.Expression, tryBlock: ts.Block | undefined): boolean {
+    if (!tryBlock) return false;
+    const assigned = assignmentsIn(tryBlock);
+    const inside = (n: ts.Node): boolean => {
+      if (ts.isCallExpression(n) || ts.isAwaitExpression(n) || ts.isNewExpression(n)) return true;
+      if (ts.isIdentifier(n) && !isPropertyName(n)) {
+        if (assigned.has(n.text)) return true;
+        const decl = this.facts.resolver.declarationOf(n);
+        return !!decl && contains(tryBlock, decl);
+      }
+      if (ts.isPropertyAccessExpression(n)) {
+        const r = referenceText(n);
+        return !!r && assigned.has(r);
+      }
+      return false;
+    };
+    if (inside(cond)) return false;
+    return !walk(cond, (n) => (inside(n) ? 'stop' : true));
+  }
+
   /** A condition on an item just taken from a queue or stream (`if (msg.type === 'shutdown') return`): the end of the work. */
   private isWorkItemCheck(cond: ts.Expression): boolean {
     const test = (n: ts.Node): boolean => {
@@ -544,16 +580,19 @@ class RetryChecker {
     this.checkSelfRetry(clause.block, clause, 'its `catch` block');
   }
 
-  call(call: ts.CallExpression): void {
-    const callee = skipOuterExpressions(call.expression);
+  call(call: ts.CallExpression, handlers: boolean): void {
+    const callee = call.expression;
     if (!ts.isPropertyAccessExpression(callee)) return;
     const m = callee.name.text;
-    if (m === 'catch' && call.arguments.length >= 1) this.checkSelfRetry(call.arguments[0], call, 'its `.catch` handler');
-    else if (m === 'then' && call.arguments.length >= 2) this.checkSelfRetry(call.arguments[1], call, 'its rejection handler');
+    if (handlers && m === 'catch' && call.arguments.length >= 1) this.checkSelfRetry(call.arguments[0], call, 'its `.catch` handler');
+    else if (handlers && m === 'then' && call.arguments.length >= 2) this.checkSelfRetry(call.arguments[1], call, 'its rejection handler');
     else if (m === 'attempts' && call.arguments.length === 1) this.cockatielAttempts(call, callee);
   }
 
   private checkSelfRetry(region: ts.Node, anchor: ts.Node, where: string): void {
+    // cheap exit: the handler's text must mention the name of a function around it
+    const text = this.sf.text.slice(region.pos, region.end);
+    if (!enclosingNames(anchor).some((n) => text.includes(n))) return;
     const sites: { site: ts.Node; fn: FunctionNode; args: readonly ts.Expression[] }[] = [];
     const consider = (ref: ts.Expression, site: ts.Node, args: readonly ts.Expression[]) => {
       const fn = this.selfFunction(ref, anchor);
@@ -623,8 +662,11 @@ class RetryChecker {
         const member = memberFunction(n);
         if (member && member.name === name) {
           if (isThis) return member.fn;
-          const cls = n.parent;
-          if (cls && ts.isClassLike(cls) && cls.name?.text === className) return member.fn;
+          // `Db.connect()` in a static method, `client.connect()` in `const client = { connect() {…} }`
+          const holder = n.parent;
+          if (holder && ts.isClassLike(holder) && holder.name?.text === className) return member.fn;
+          const decl = holder && ts.isObjectLiteralExpression(holder) ? holder.parent : undefined;
+          if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && decl.name.text === className) return member.fn;
           return undefined;
         }
         if (isThis && (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) && !memberFunction(n.parent ?? n)) return undefined;
@@ -1261,6 +1303,19 @@ function memberFunction(n: ts.Node): { name: string; fn: FunctionNode } | undefi
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { name: n.name.text, fn: init };
   }
   return undefined;
+}
+
+/** Names by which the functions around `node` can call themselves (`connect`, `this.connect`'s `connect`). */
+function enclosingNames(node: ts.Node): string[] {
+  const out: string[] = [];
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (!isFunctionNode(n)) continue;
+    if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) && n.name) out.push(n.name.text);
+    const member = memberFunction(n) ?? (n.parent ? memberFunction(n.parent) : undefined);
+    if (member) out.push(member.name);
+    if (n.parent && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)) out.push(n.parent.name.text);
+  }
+  return out;
 }
 
 function functionName(fn: FunctionNode): string | undefined {
