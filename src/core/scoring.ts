@@ -166,8 +166,7 @@ function checkCounts(input: CategoryScoreInput): void {
 export function scoreCategory(input: CategoryScoreInput): CategoryVerdict {
   checkCounts(input);
   const { open } = input;
-  const { assessed, total } = input.checklist;
-  const failed = input.checklist.failed;
+  const { assessed, failed, total } = input.checklist;
   const high = open.HIGH + failed;
 
   if (open.CRITICAL > 0) {
