@@ -51,11 +51,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
     items: [
       item(
         'security.no-secrets-in-source',
-        'No credential appears in the repository, in example env files or in client-side bundles; secrets are read at run time from a secrets manager that logs access.',
-      ),
-      item(
-        'security.secret-rotation',
-        'Secrets are rotated automatically, or the manual rotation is written down with an owner and a schedule.',
+        'No credential appears in the repository, in example env files or in client-side bundles; secrets come from a secrets manager at run time and are rotated on a schedule.',
       ),
       item(
         'security.input-validated-at-boundary',
@@ -71,15 +67,19 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       ),
       item(
         'security.dependency-scanning',
-        'Dependencies are checked for known vulnerabilities on a schedule, and a critical advisory opens a ticket within a day.',
+        'Dependencies are pinned by a committed lockfile and checked for known vulnerabilities on a schedule; a critical advisory opens a ticket within a day.',
       ),
       item(
         'security.security-headers',
         'HTTP responses carry security headers (Content-Security-Policy, Strict-Transport-Security, X-Frame-Options, Referrer-Policy), verified by an automated check in CI.',
       ),
       item(
-        'security.no-debug-endpoints',
-        'No debug or diagnostic endpoint that reveals the environment, configuration or internals is reachable in production.',
+        'security.tls-verified',
+        'Outgoing TLS connections verify the server certificate; verification is never switched off, not for one client and not in one environment.',
+      ),
+      item(
+        'security.no-internals-exposed',
+        'No endpoint, error response or log line in production reveals the environment, configuration or secrets (debug routes included).',
       ),
     ],
   },
@@ -155,7 +155,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       ),
       item(
         'data-integrity.migrations-reviewed',
-        'Migrations are reviewed by a second engineer, and changes to large tables are planned so they never lock reads during busy hours.',
+        'Schema changes are versioned migrations in the repository, reviewed by a second engineer, and changes to large tables are planned so they never lock reads during busy hours.',
       ),
     ],
   },
@@ -184,7 +184,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       ),
       item(
         'reliability.unhandled-rejections',
-        'Unhandled promise rejections and uncaught exceptions are reported, and none can take a worker process down unnoticed.',
+        'Every promise is awaited or given a rejection handler, and a process-level handler reports any rejection or exception that still escapes.',
       ),
       item(
         'reliability.dead-letter-queues',
@@ -206,6 +206,10 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
         ['n-plus-one'],
       ),
       item('throughput.paginated-lists', 'Every list endpoint and list query is paginated or has a hard upper limit.'),
+      item(
+        'throughput.no-blocking-io-in-handlers',
+        'Request handlers never block the event loop with synchronous file, crypto or child-process calls.',
+      ),
       item(
         'throughput.load-tested',
         'A load test with production-shaped traffic, payload sizes and data volume has been run, and p50/p95/p99 latency budgets are written down per endpoint.',
@@ -391,7 +395,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       ),
       item(
         'cost-control.per-tenant-quotas',
-        'Usage is limited per user, tenant or API client, and the quota is checked before the paid work starts.',
+        'Usage is limited per user, tenant or API client by rate limits and quotas shared across all instances, checked before the paid work starts.',
       ),
       item(
         'cost-control.spend-alerts',
