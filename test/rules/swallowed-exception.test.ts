@@ -1,5 +1,9 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { logAndRethrowEdit } from '../../src/core/fixes/quickFixes';
+import { applyEdits } from '../../src/core/fixes/textEdits';
 import { swallowedException } from '../../src/core/rules/swallowed-exception';
-import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type RuleCase } from './ruleTester';
+import { findingsFor, runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type RuleCase } from './ruleTester';
 
 const valid: (string | RuleCase)[] = [
   // ---- the issue's "do not flag" list -------------------------------------------------------------
@@ -668,6 +672,22 @@ module.exports = router;
     line: 10,
   },
   {
+    name: 'an imported sendError(res, …) helper only sends an error response',
+    code: `import type { Request, Response } from 'express';
+import { sendError } from '../http/responses';
+import { exportInvoices } from './invoices';
+
+export async function downloadInvoices(req: Request, res: Response) {
+  try {
+    res.attachment('invoices.csv').send(await exportInvoices(String(req.query.month)));
+  } catch (err) {
+    sendError(res, 500, 'Export failed');
+  }
+}
+`,
+    text: 'catch (err)',
+  },
+  {
     name: 'Fastify: reply.code(502).send()',
     code: `import type { FastifyInstance } from 'fastify';
 import { quote } from './shipping';
@@ -1047,3 +1067,32 @@ export class PriceService {
 runRuleTests(swallowedException, { valid, invalid });
 runFixtureTests(swallowedException);
 runDocsExamples(swallowedException);
+
+describe('rule swallowed-exception findings lead the quick fix to the handler', () => {
+  const code = `import { logger } from './logger';
+
+export async function refresh(load: () => Promise<void>, ping: () => Promise<void>) {
+  try {
+    await load();
+  } catch {
+    return null;
+  }
+  await ping().catch(() => {
+    // best effort
+  });
+}
+`;
+  it('the log-and-rethrow fix applies at each finding and the fixed file has no finding left', () => {
+    const found = findingsFor(swallowedException, { code });
+    assert.equal(found.length, 2);
+    let fixed = code;
+    // apply from the bottom up so earlier offsets stay valid
+    for (const f of [...found].sort((a, b) => b.line - a.line)) {
+      const edits = logAndRethrowEdit('src/case.ts', fixed, f.line, f.column);
+      assert.ok(edits && edits.length > 0, `a fix at ${f.line}:${f.column}`);
+      fixed = applyEdits(fixed, edits);
+    }
+    assert.match(fixed, /catch \(error\) \{\s*logger\.error\(error\);\s*throw error;/);
+    assert.deepEqual(findingsFor(swallowedException, { code: fixed }), []);
+  });
+});

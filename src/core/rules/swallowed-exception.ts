@@ -21,7 +21,7 @@ const CALLBACK_FUNCTION = /^(reject|next|done|cb|callback|errback|fail)$|[a-z](C
 const CALLBACK_METHOD = /^(reject|callback|cb|fail|setFailed)$|^on([A-Z]\w*)?(Error|Err|Fail|Failed|Failure|Reject|Rejected|Rejection|Exception)$/;
 /** Bare functions that log or report: `log(…)`, `debug(…)` (the debug package), `reportError(…)`, `logPaymentFailure(…)`. */
 const LOG_FUNCTION =
-  /^(log|debug|warn|warning|info|error|trace|fatal|verbose|alert|print|report)$|^(log|warn)[A-Z_0-9]|^(report|capture|notify|notice|track|record|handle|print|alert|emit|send|raise|signal|surface|show|display)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident)s?$/;
+  /^(log|debug|warn|warning|info|error|trace|fatal|verbose|alert|print|report)$|^(log|warn)[A-Z_0-9]|^(report|capture|notify|notice|track|record|handle|print|alert|emit|raise|surface|show|display)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident)s?$/;
 /** Methods that report an error on any receiver: `this.log.error`, `toast.error`, `span.recordException`, `newrelic.noticeError`. */
 const REPORT_METHOD =
   /^(error|warn|warning|fatal|critical|exception|emitWarning)$|^(report|capture|notify|notice|track|record|log|handle|print|alert|raise|surface|show|display)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident|Message|Event)s?$/;
