@@ -225,3 +225,21 @@ describe('discovery and scanning', () => {
     );
   });
 });
+
+describe('system type raises severities', () => {
+  const idem = defineRule({ ...probe, id: 'missing-idempotency-key', defaultSeverity: 'HIGH' });
+  const code = `fetch('/pay');`;
+  const run = (config: Parameters<typeof analyzeText>[2]) => analyzeText('src/pay.ts', code, config, { rules: [idem] }).findings.map((f) => f.severity);
+
+  it('a missing idempotency key is CRITICAL for e-commerce and stays HIGH otherwise', () => {
+    const base = { rules: {}, recognizers: { http: [], db: [], logger: [], retry: [] } };
+    assert.deepEqual(run({ ...base, systemType: 'ecommerce' } as never), ['CRITICAL']);
+    assert.deepEqual(run({ ...base, systemType: 'saas' } as never), ['HIGH']);
+    assert.deepEqual(run(base), ['HIGH']);
+  });
+
+  it('a severity the team chose in config.yaml is not raised', () => {
+    const config = { rules: { 'missing-idempotency-key': { enabled: true, severity: 'MEDIUM' as const, options: {} } }, recognizers: { http: [], db: [], logger: [], retry: [] }, systemType: 'ecommerce' };
+    assert.deepEqual(run(config as never), ['MEDIUM']);
+  });
+});

@@ -3,7 +3,8 @@
 // inline suppressions. A rule that throws is isolated: its error is reported and the others go on.
 import { createHash } from 'node:crypto';
 import { Project, ts } from 'ts-morph';
-import type { AnalysisError, Finding, RelatedLocation, Severity } from '../model';
+import type { AnalysisError, Finding, RelatedLocation, Severity, SystemTypeId } from '../model';
+import { effectiveSeverity } from '../scoring';
 import { nodeRange } from './ast';
 import { FileFacts } from './fileFacts';
 import type { RecognizerSet } from './recognizers';
@@ -55,6 +56,8 @@ export interface AnalyzerOptions {
   knownRuleIds: ReadonlySet<string>;
   /** YYYY-MM-DD, for expiring `until` suppressions. Defaults to today (UTC). */
   today?: string;
+  /** The system type from config.yaml: it can raise a rule's severity (see SEVERITY_RAISES). */
+  systemType?: SystemTypeId;
 }
 
 interface Dispatch {
@@ -166,7 +169,8 @@ export class Analyzer {
   private makeFinding(file: string, sf: ts.SourceFile, active: ActiveRule, node: ts.Node, message: string, opts?: ReportOptions): Finding {
     const range = nodeRange(node, sf);
     const related: RelatedLocation[] = (opts?.related ?? []).map((r) => ({ file, ...nodeRange(r.node, sf), message: r.message }));
-    const severity = !active.severityFromConfig && opts?.severity ? opts.severity : active.severity;
+    // a severity the user chose in config wins; otherwise the rule's (per-finding) severity, raised for the system type
+    const severity = active.severityFromConfig ? active.severity : effectiveSeverity(active.rule.id, opts?.severity ?? active.severity, this.options.systemType);
     const fpNode = opts?.fingerprintNode ?? node;
     const codeHash = hash(normaliseCode(fpNode.getText(sf))).slice(0, 12);
     return {

@@ -2,6 +2,7 @@
 // options and recognisers. Shared by the CLI, the extension's worker, the tests and the benchmark.
 import type { ProductionAuditConfig } from '../audit/config';
 import { RULES } from '../rules/registry';
+import { isSystemTypeId } from '../systemTypes';
 import type { RuleDefinition } from './rule';
 import { Analyzer, type ActiveRule, type AnalyzeResult } from './analyzer';
 import { BUILTIN_RECOGNIZERS, RecognizerSet, recognizersFromConfig } from './recognizers';
@@ -32,13 +33,14 @@ export function activeRules(config: Pick<ProductionAuditConfig, 'rules'> | undef
   return out;
 }
 
-export function createAnalyzer(config: Pick<ProductionAuditConfig, 'rules' | 'recognizers'> | undefined, options: EngineOptions = {}): Analyzer {
+export function createAnalyzer(config: (Pick<ProductionAuditConfig, 'rules' | 'recognizers'> & { systemType?: string }) | undefined, options: EngineOptions = {}): Analyzer {
   const rules = options.rules ?? RULES;
   return new Analyzer({
     rules: activeRules(config, options),
     recognizers: new RecognizerSet([...BUILTIN_RECOGNIZERS, ...recognizersFromConfig(config?.recognizers)]),
     knownRuleIds: new Set(rules.map((r) => r.id)),
     today: options.today,
+    systemType: isSystemTypeId(config?.systemType) ? config.systemType : undefined,
   });
 }
 

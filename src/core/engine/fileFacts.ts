@@ -11,7 +11,15 @@ const MODEL_STATICS = new Set([
 ]);
 /** Ambiguous names that count as data access only when the model comes from a models/entities/schemas module. */
 const MODEL_METHODS = new Set(['find', 'findOne', 'create', 'update', 'destroy', 'deleteOne', 'deleteMany', 'updateOne', 'updateMany', 'count', 'aggregate', 'upsert', 'exists', 'distinct']);
-const MODEL_MODULE = /(^|\/)(models?|entit(y|ies)|schemas?|db|database|orm)(\/|\.|$)/i;
+const MODEL_MODULE = /(^|[/.])(models?|entit(y|ies)|schemas?|db|database|orm)([/.]|$)/i;
+/** Project modules that export a database client (`@/lib/prisma`, `../db`, `./data-source`). */
+const CLIENT_MODULE = /(^|[/.-])(prisma|db|database|knex|drizzle|orm|data-?source|datasource|connection|pool|postgres|pg|mysql|sql)([/.-]|$)/i;
+/** Names under which a project module exports its database client. */
+const CLIENT_NAME = /^(prisma|prismaClient|db|database|knex|drizzle|orm|dataSource|appDataSource|AppDataSource|connection|pool|pgPool|sql)$/;
+const PRISMA_METHODS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy']);
+const PRISMA_RAW = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
+const TYPEORM_METHODS = new Set(['find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'count', 'countBy', 'exists', 'existsBy', 'query', 'increment', 'decrement']);
+const DRIZZLE_ROOTS = new Set(['select', 'selectDistinct', 'insert', 'update', 'delete']);
 
 const LOGGER_NAMES = /^(logger|log|_logger|_log|console|audit|auditLog|errorReporter|reporter|sentry|Sentry|bugsnag|Bugsnag|rollbar|Rollbar|honeybadger|Honeybadger|newrelic|datadog|tracer|span|telemetry|monitoring|metrics)$/;
 const LOG_METHODS = /^(error|warn|warning|info|debug|trace|fatal|log|critical|notice|alert|emerg|verbose|silly|exception|captureException|captureMessage|captureError|notify|report|reportError|recordException|record|track|write|child)$/;
@@ -45,7 +53,7 @@ export class FileFacts {
     const callee = skipOuterExpressions(call.expression);
     const origin = this.resolver.originOf(callee);
     if (origin) {
-      result = this.recognizers.classify(origin) ?? projectModelCall(origin);
+      result = this.recognizers.classify(origin) ?? projectModelCall(origin, callee) ?? projectClientCall(origin);
     }
     this.kindCache.set(call, result ?? null);
     return result;
@@ -92,14 +100,56 @@ export class FileFacts {
   }
 }
 
-/** `User.findAll()` where `User` is a PascalCase model imported from the project's own models. */
-function projectModelCall(origin: Origin): CallKind | undefined {
-  if (!(origin.module.startsWith('.') || origin.module.startsWith('@/') || origin.module.startsWith('~/') || origin.module.startsWith('src/'))) return undefined;
-  if (origin.path.length !== 2) return undefined;
-  const [model, method] = origin.path;
+function isProjectModule(module: string): boolean {
+  return module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('#/') || module.startsWith('src/');
+}
+
+/**
+ * `User.findAll()` where `User` is a PascalCase model imported from the project's own models:
+ * named (`import { User } from './models'`), default (`import User from '../models/user'`) or
+ * required (`const User = require('./user.model')`).
+ */
+function projectModelCall(origin: Origin, callee: ts.Expression): CallKind | undefined {
+  if (!isProjectModule(origin.module)) return undefined;
+  let path = origin.path;
+  // a default import or a whole-module require: the model's name is the local name
+  if (path.length === 1 && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) path = [callee.expression.text, path[0]];
+  if (path.length !== 2) return undefined;
+  const [model, method] = path;
   if (!/^[A-Z][A-Za-z0-9]*$/.test(model)) return undefined;
   if (MODEL_STATICS.has(method) || (MODEL_METHODS.has(method) && MODEL_MODULE.test(origin.module))) {
     return { kind: 'db', library: 'model', method, origin };
   }
+  return undefined;
+}
+
+/**
+ * A database client exported by the project's own module and called in a shape only a database
+ * client has: `prisma.user.findMany()` (`import { prisma } from '@/lib/prisma'`, or its default
+ * export), drizzle's `db.query.users.findFirst()` / `db.select().from(users)`, a knex instance
+ * `db('users').where(…)`, TypeORM's `AppDataSource.getRepository(User).findOneBy(…)`, and
+ * `pool.query(sql)` on an exported pg / mysql pool.
+ */
+function projectClientCall(origin: Origin): CallKind | undefined {
+  if (!isProjectModule(origin.module)) return undefined;
+  const named = origin.path.length > 0 && CLIENT_NAME.test(origin.path[0]);
+  if (!named && !CLIENT_MODULE.test(origin.module)) return undefined;
+  const path = named ? origin.path.slice(1) : origin.path;
+  if (!path.length) return undefined;
+  const last = path[path.length - 1];
+  const kind = (library: string): CallKind => ({ kind: 'db', library, method: last, origin });
+  // prisma.user.findMany / prisma.$queryRaw
+  if (path.length === 2 && /^[a-z][A-Za-z0-9]*$/.test(path[0]) && PRISMA_METHODS.has(last)) return kind('prisma');
+  if (path.length === 1 && PRISMA_RAW.has(last)) return kind('prisma');
+  // db.query.users.findFirst / db.select().from(users).where(…)
+  if (path.length === 3 && path[0] === 'query' && (last === 'findFirst' || last === 'findMany')) return kind('drizzle');
+  if (path.length >= 3 && DRIZZLE_ROOTS.has(path[0]) && path[1] === '()') return kind('drizzle');
+  // db('users').where(…).first()
+  if (path[0] === '()' && path.length >= 2 && last !== '()') return kind('knex');
+  // AppDataSource.getRepository(User).findOneBy(…), dataSource.manager.save(…)
+  if (path.length === 3 && /^get(Mongo|Tree)?Repository$/.test(path[0]) && path[1] === '()' && TYPEORM_METHODS.has(last)) return kind('typeorm');
+  if (path.length === 2 && path[0] === 'manager' && TYPEORM_METHODS.has(last)) return kind('typeorm');
+  // pool.query(sql)
+  if (path.length === 1 && (last === 'query' || last === 'execute')) return kind('sql');
   return undefined;
 }

@@ -137,7 +137,16 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
       'Pool|Connection|PoolConnection.new.query|execute',
     ],
   },
-  { library: 'drizzle', kind: 'db', modules: ['drizzle-orm*'], patterns: ['drizzle.().**'] },
+  {
+    library: 'drizzle',
+    kind: 'db',
+    modules: ['drizzle-orm*'],
+    patterns: [
+      'drizzle.().**',
+      // a database or transaction known by its annotation: `db: NodePgDatabase`, `tx: PgTransaction<…>`
+      'NodePgDatabase|PostgresJsDatabase|MySql2Database|BetterSQLite3Database|LibSQLDatabase|NeonHttpDatabase|NeonDatabase|VercelPgDatabase|PlanetScaleDatabase|DrizzleD1Database|BunSQLiteDatabase|PgDatabase|MySqlDatabase|BaseSQLiteDatabase|PgTransaction|MySqlTransaction|SQLiteTransaction.new.**',
+    ],
+  },
   // ---- loggers and error reporters ----
   { library: 'console', kind: 'logger', modules: [''], patterns: ['console.*'] },
   { library: 'pino', kind: 'logger', modules: ['pino'], patterns: ['().*', '().child.().*'] },
