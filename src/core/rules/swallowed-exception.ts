@@ -46,8 +46,6 @@ const FIX_CLAUSE =
 const FIX_HANDLER =
   "Log the error with context and rethrow it (`.catch((err) => { logger.error({ err }, '…'); throw err; })`), or handle it explicitly: pass it on (`next`, `reject`, the callback), or check for the one error you expect and rethrow the rest.";
 
-type Handled = boolean;
-
 export const swallowedException = defineRule({
   id: 'swallowed-exception',
   category: 'reliability',
@@ -209,7 +207,7 @@ class SwallowChecker {
     } else {
       return;
     }
-    const verdict = this.handlerVerdict(handler, call, 0);
+    const verdict = this.handlerVerdict(handler, 0);
     if (!verdict) return;
     const message =
       verdict.reference !== undefined
@@ -223,7 +221,7 @@ class SwallowChecker {
    * Whether a rejection handler discards the error; undefined when it does not (or when it cannot be
    * seen). `reference` is set when the handler is a name (`noop`) rather than a function literal.
    */
-  private handlerVerdict(expr0: ts.Expression, site: ts.Node, depth: number): { detail: string; reference?: string } | undefined {
+  private handlerVerdict(expr0: ts.Expression, depth: number): { detail: string; reference?: string } | undefined {
     const expr = skipOuterExpressions(expr0);
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
       const names = new Set<string>();
@@ -252,7 +250,7 @@ class SwallowChecker {
         if (!ts.isVariableDeclaration(decl)) return undefined;
         // `const ignore = noop;`, `const swallow = _.noop;`
         if (decl.initializer && ts.isIdentifier(decl.name) && depth < MAX_HELPER_DEPTH) {
-          const inner = this.handlerVerdict(decl.initializer, site, depth + 1);
+          const inner = this.handlerVerdict(decl.initializer, depth + 1);
           if (inner) return { reference: name, detail: inner.reference ? `\`${name}\`, which is ${inner.detail}` : inner.detail };
         }
         // `const { noop } = require('lodash')`, `const noop = require('lodash/noop')`
@@ -287,7 +285,7 @@ class SwallowChecker {
    * error), logs or reports something, or passes the failure on. `owner` is the catch clause or
    * function being checked (local helpers that contain it are not followed).
    */
-  private handles(root: ts.Node, names: ReadonlySet<string>, owner: ts.Node, depth: number): Handled {
+  private handles(root: ts.Node, names: ReadonlySet<string>, owner: ts.Node, depth: number): boolean {
     let handled = false;
     const visit = (n: ts.Node, live: ReadonlySet<string>): void => {
       if (handled) return;
