@@ -39,7 +39,14 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 
-// 2. unit + rule tests under plain Node
+// 2. the bundles (the CLI and bundle tests use dist/)
+const build = run(process.execPath, [path.join(root, 'scripts/build.mjs')]);
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+// 3. unit + rule tests under plain Node
 const files = [...findTests(path.join(root, 'out/test/unit')), ...findTests(path.join(root, 'out/test/rules'))];
 const unit = run(process.execPath, ['--test', '--test-reporter=spec', ...files], { capture: true });
 const out = unit.stdout ?? '';
@@ -48,7 +55,7 @@ const fail = /ℹ fail (\d+)/.exec(out);
 passed += pass ? Number(pass[1]) : 0;
 failed += fail ? Number(fail[1]) : unit.status === 0 ? 0 : 1;
 
-// 3. integration tests in a real VS Code (code-server + headless Chromium)
+// 4. integration tests in a real VS Code (code-server + headless Chromium)
 if (!onlyUnit && existsSync(path.join(root, 'test/integration/run-all.mjs'))) {
   const integ = run(process.execPath, [path.join(root, 'test/integration/run-all.mjs')], { capture: true });
   const m = /^(\d+) passed, (\d+) failed/m.exec(integ.stdout ?? '');

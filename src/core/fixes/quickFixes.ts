@@ -186,7 +186,7 @@ export function logAndRethrowEdit(file: string, text: string, line: number, colu
     const p = handler.parameters[0];
     const name = p && ts.isIdentifier(p.name) ? p.name.text : 'error';
     const asyncKw = handler.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
-    return [{ start: handler.getStart(sf), end: handler.getEnd(), newText: `${asyncKw}(${name}: unknown) => {\n${lineIndent(text, handler.getStart(sf))}  ${logCall(name)}\n${lineIndent(text, handler.getStart(sf))}  throw ${name};\n${lineIndent(text, handler.getStart(sf))}}` }];
+    return [{ start: handler.getStart(sf), end: handler.getEnd(), newText: `${asyncKw}(${name}${/\.(c|m)?jsx?$/i.test(file) ? '' : ': unknown'}) => {\n${lineIndent(text, handler.getStart(sf))}  ${logCall(name)}\n${lineIndent(text, handler.getStart(sf))}  throw ${name};\n${lineIndent(text, handler.getStart(sf))}}` }];
   }
   return undefined;
 }
