@@ -3,12 +3,14 @@
 import type { RuleDefinition } from '../engine/rule';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
+import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
 import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   invalidSuppression,
   missingTimeout,
+  sqlInjection,
   swallowedException,
   unboundedRetry,
 ].sort((a, b) => a.id.localeCompare(b.id));
