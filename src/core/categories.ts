@@ -60,7 +60,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'security.context-encoding',
         'Values are encoded for the context they enter: parameterised SQL, escaped HTML, argument arrays for child processes — never string concatenation.',
-        ['sql-injection'],
+        ['sql-injection', 'command-injection'],
       ),
       item(
         'security.authorization-every-request',

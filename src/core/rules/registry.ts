@@ -1,6 +1,7 @@
 // Every rule, explicitly, sorted by id. A rule missing here does not run; a test checks that every
 // rule file is registered and has a docs page.
 import type { RuleDefinition } from '../engine/rule';
+import { commandInjection } from './command-injection';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
 import { sqlInjection } from './sql-injection';
@@ -8,6 +9,7 @@ import { swallowedException } from './swallowed-exception';
 import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
+  commandInjection,
   invalidSuppression,
   missingTimeout,
   sqlInjection,
