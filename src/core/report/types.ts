@@ -1,7 +1,7 @@
 // What every exporter renders from. Pure data: the caller gathers it (scan result or saved
 // `.production-audit/` files, audit.yaml's triage, the scores) and picks the date; exporters
 // never read files, the clock or VS Code.
-import type { TriageStatus } from '../audit/auditRecord';
+import type { ChecklistResult, ManualFinding, TriageStatus } from '../audit/auditRecord';
 import type { CategoryId, Finding, Severity } from '../model';
 import type { AuditScore } from '../scoring';
 
@@ -69,4 +69,10 @@ export interface ReportInput {
   snippets?: Readonly<Record<string, string>>;
   /** Scores from scoring.ts (with the checklist); without them the matrix scores findings alone. */
   scores?: AuditScore;
+  /** audit.yaml's checklist by item id: the audit reports show it as the test-results table. */
+  checklist?: Readonly<Record<string, { readonly result: ChecklistResult; readonly note?: string }>>;
+  /** Findings the auditors recorded by hand (audit.yaml), shown beside the scanner's in the audit reports. */
+  manualFindings?: readonly ManualFinding[];
+  /** Restricts the audit reports (Markdown, HTML) to one category: the template's per-category report. */
+  category?: CategoryId;
 }
