@@ -491,6 +491,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'human-error.bulk-action-limits',
         'Bulk operations show how many records they will touch and refuse to run without a filter.',
+        ['delete-without-filter'],
       ),
       item(
         'human-error.accidental-repeat',

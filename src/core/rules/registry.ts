@@ -2,6 +2,7 @@
 // rule file is registered and has a docs page.
 import type { RuleDefinition } from '../engine/rule';
 import { commandInjection } from './command-injection';
+import { deleteWithoutFilter } from './delete-without-filter';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
 import { sqlInjection } from './sql-injection';
@@ -10,6 +11,7 @@ import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
+  deleteWithoutFilter,
   invalidSuppression,
   missingTimeout,
   sqlInjection,
