@@ -38,7 +38,10 @@ export class AnalysisService implements vscode.Disposable {
   /** URIs whose diagnostics came from a workspace scan (kept when their editor closes). */
   private readonly scanned = new Set<string>();
   private readonly configured = new Map<string, Promise<void>>();
+  /** The rules the worker runs per folder key, as last configured (findings.json records them). */
+  readonly rulesRun = new Map<string, string[]>();
   private readonly changed = new vscode.EventEmitter<void>();
+  private configWatchers: vscode.FileSystemWatcher[] = [];
   /** Fires whenever the set of findings changes. */
   readonly onDidChangeFindings = this.changed.event;
 
@@ -62,12 +65,32 @@ export class AnalysisService implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reconfigureAll()),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_DIR}/${CONFIG_FILE}`);
     const onConfigFile = (uri: vscode.Uri) => {
       const wf = vscode.workspace.getWorkspaceFolder(uri);
       if (wf) void this.configure(wf, true).then(() => this.reanalyseOpen(wf.uri.toString()));
     };
-    this.disposables.push(watcher, watcher.onDidChange(onConfigFile), watcher.onDidCreate(onConfigFile), watcher.onDidDelete(onConfigFile));
+    // edits made outside VS Code (git checkout, another editor): one watcher per folder, on the file and
+    // its folder (deleting the folder reports only the folder)
+    const watchFolders = () => {
+      for (const w of this.configWatchers) w.dispose();
+      this.configWatchers = (vscode.workspace.workspaceFolders ?? []).map((f) => {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, `${CONFIG_DIR}{,/${CONFIG_FILE}}`));
+        watcher.onDidChange(onConfigFile);
+        watcher.onDidCreate(onConfigFile);
+        watcher.onDidDelete(onConfigFile);
+        return watcher;
+      });
+    };
+    watchFolders();
+    const isConfig = (uri: vscode.Uri) => uri.path.endsWith(`/${CONFIG_DIR}/${CONFIG_FILE}`);
+    this.disposables.push(
+      { dispose: () => this.configWatchers.forEach((w) => w.dispose()) },
+      vscode.workspace.onDidChangeWorkspaceFolders(watchFolders),
+      // edits made in VS Code itself
+      vscode.workspace.onDidSaveTextDocument((d) => isConfig(d.uri) && onConfigFile(d.uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.filter(isConfig).forEach(onConfigFile)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.filter(isConfig).forEach(onConfigFile)),
+    );
   }
 
   start(): void {
@@ -100,6 +123,7 @@ export class AnalysisService implements vscode.Disposable {
         exclude: [...s.scanExclude, ...filesExclude(wf?.uri)],
       })
       .then((r) => {
+        this.rulesRun.set(key, r.rulesRun);
         if (!wf) return;
         const cfgUri = vscode.Uri.joinPath(wf.uri, CONFIG_DIR, CONFIG_FILE);
         this.configDiagnostics.set(

@@ -146,7 +146,8 @@ describe('Production Audit in a real VS Code', function () {
       assert.ok(summary.filesScanned >= 5, `scanned ${summary.filesScanned}`);
       const retry = vscode.Uri.joinPath(folderUri(), 'src/retry.ts');
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === retry.toString()));
-      assert.deepEqual(ours(retry).map(codeOf), ['unbounded-retry']);
+      // the retry loop never gives up, and its catch drops the error without a trace
+      assert.deepEqual(ours(retry).map(codeOf).sort(), ['swallowed-exception', 'unbounded-retry']);
       assert.deepEqual(ours(vscode.Uri.joinPath(folderUri(), 'src/clean.ts')), []);
     });
 
