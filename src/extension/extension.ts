@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { suppressionEdit } from '../core/fixes/textEdits';
 import { SEVERITIES } from '../core/model';
 import { AnalysisService } from './analysisService';
+import { registerAuditSidebar, type AuditApi } from './audit/sidebar';
 import { ProductionAuditCodeActions } from './codeActions';
 import { Commands } from './commands';
 import { ruleDocsUri, setDocsRoot } from './diagnostics';
@@ -18,6 +19,8 @@ export interface ProductionAuditApi {
   readonly onDidChangeFindings: vscode.Event<void>;
   /** Milliseconds activate() took. */
   readonly activationMs: number;
+  /** The audit sidebar's state (checklist, triage, score). */
+  readonly audit: AuditApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
@@ -36,10 +39,13 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
     status.tooltip = `Production Audit: ${total} open finding${total === 1 ? '' : 's'}\n${SEVERITIES.map((s) => `${s}: ${counts[s]}`).join('\n')}\nClick to show them in the Problems view.`;
     status.show();
   };
+  const sidebar = registerAuditSidebar(context, analysis);
   let scanCount = 0;
   const runScan = async (token?: vscode.CancellationToken) => {
     scanCount++;
-    return scanWorkspace(worker, analysis, token);
+    const summary = await scanWorkspace(worker, analysis, token);
+    await sidebar.scanFinished(summary);
+    return summary;
   };
 
   context.subscriptions.push(
@@ -89,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
   updateStatus();
   analysis.start();
   const activationMs = performance.now() - t0;
-  return { scanWorkspace: (token) => runScan(token), onDidChangeFindings: analysis.onDidChangeFindings, activationMs, get scanCount() { return scanCount; } } as ProductionAuditApi;
+  return { scanWorkspace: (token) => runScan(token), onDidChangeFindings: analysis.onDidChangeFindings, activationMs, audit: sidebar.api, get scanCount() { return scanCount; } } as ProductionAuditApi;
 }
 
 export function deactivate(): void {

@@ -2,7 +2,7 @@
 // done/total, cancellable (the worker stops at once; what was found so far stays).
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { AnalysisError, SkippedFile } from '../core/model';
+import type { AnalysisError, Finding, SkippedFile } from '../core/model';
 import type { AnalysisService } from './analysisService';
 import { CancelledError, type WorkerClient } from './workerClient';
 
@@ -13,11 +13,24 @@ export interface ScanSummary {
   skipped: SkippedFile[];
   cancelled: boolean;
   folders: number;
+  /** Per folder, what the scan found (findings.json is written from these). */
+  results: FolderScanResult[];
+}
+
+export interface FolderScanResult {
+  folder: vscode.WorkspaceFolder;
+  findings: Finding[];
+  filesScanned: number;
+  errors: AnalysisError[];
+  skipped: SkippedFile[];
+  rulesRun: string[];
+  /** False when the scan of this folder was cancelled or a worker failed. */
+  completed: boolean;
 }
 
 export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisService, token?: vscode.CancellationToken): Promise<ScanSummary> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  const summary: ScanSummary = { filesScanned: 0, findings: 0, errors: [], skipped: [], cancelled: false, folders: folders.length };
+  const summary: ScanSummary = { filesScanned: 0, findings: 0, errors: [], skipped: [], cancelled: false, folders: folders.length, results: [] };
   if (!folders.length) {
     void vscode.window.showInformationMessage('Production Audit: open a folder on disk to scan it; open editors are analysed as you type.');
     return summary;
@@ -28,6 +41,8 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
       for (const folder of folders) {
         if (summary.cancelled) break;
         await analysis.configure(folder, true);
+        const result: FolderScanResult = { folder, findings: [], filesScanned: 0, errors: [], skipped: [], rulesRun: analysis.rulesRun.get(folder.uri.toString()) ?? [], completed: true };
+        summary.results.push(result);
         // split the folder over several worker threads (one per core, at most 4); the first is the
         // long-lived analysis worker, the others live for this scan only
         const count = shardCount();
@@ -53,10 +68,14 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
               for (const f of p.files) {
                 analysis.publishScanned(vscode.Uri.joinPath(folder.uri, f.file), f.findings);
                 summary.findings += f.findings.length;
+                result.findings.push(...f.findings);
               }
               summary.errors.push(...p.errors);
               summary.skipped.push(...p.skipped);
               summary.filesScanned += p.files.length;
+              result.errors.push(...p.errors);
+              result.skipped.push(...p.skipped);
+              result.filesScanned += p.files.length;
               done[index] = p.done;
               report();
             },
@@ -65,6 +84,7 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
         );
         const cancel = () => {
           summary.cancelled = true;
+          result.completed = false;
           for (const r of runs) r.cancel();
         };
         const subs = [progressToken.onCancellationRequested(cancel), ...(token ? [token.onCancellationRequested(cancel)] : [])];
@@ -72,6 +92,7 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
         try {
           const results = await Promise.allSettled(runs.map((r) => r.done));
           for (const r of results) {
+            if (r.status === 'rejected') result.completed = false;
             if (r.status === 'rejected' && !(r.reason instanceof CancelledError)) summary.errors.push({ file: folder.name, message: (r.reason as Error).message });
           }
         } finally {
