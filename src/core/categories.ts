@@ -52,6 +52,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'security.no-secrets-in-source',
         'No credential appears in the repository, in example env files or in client-side bundles; secrets come from a secrets manager at run time and are rotated on a schedule.',
+        ['hardcoded-secret'],
       ),
       item(
         'security.input-validated-at-boundary',

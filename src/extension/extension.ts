@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
     for (const list of analysis.findings.values()) for (const { finding } of list) if (!finding.suppression) counts[finding.severity]++;
     const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
-    status.text = total ? `$(shield) ${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s[0]}`).join(' ')}` : '$(shield) 0';
+    status.text = total ? `$(shield) ${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(' · ')}` : '$(shield) no findings';
     status.tooltip = `Production Audit: ${total} open finding${total === 1 ? '' : 's'}\n${SEVERITIES.map((s) => `${s}: ${counts[s]}`).join('\n')}\nClick to show them in the Problems view.`;
     status.show();
   };

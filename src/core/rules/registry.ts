@@ -3,6 +3,7 @@
 import type { RuleDefinition } from '../engine/rule';
 import { commandInjection } from './command-injection';
 import { deleteWithoutFilter } from './delete-without-filter';
+import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
 import { sqlInjection } from './sql-injection';
@@ -12,6 +13,7 @@ import { unboundedRetry } from './unbounded-retry';
 export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
   deleteWithoutFilter,
+  hardcodedSecret,
   invalidSuppression,
   missingTimeout,
   sqlInjection,
