@@ -154,6 +154,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'data-integrity.expand-contract-migrations',
         'Schema changes follow expand/contract: add the new shape, write to both, backfill, read from the new one, and drop the old shape only in a later release.',
+        ['destructive-migration'],
       ),
       item(
         'data-integrity.migrations-reviewed',

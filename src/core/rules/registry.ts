@@ -3,6 +3,7 @@
 import type { RuleDefinition } from '../engine/rule';
 import { commandInjection } from './command-injection';
 import { deleteWithoutFilter } from './delete-without-filter';
+import { destructiveMigration } from './destructive-migration';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
@@ -13,6 +14,7 @@ import { unboundedRetry } from './unbounded-retry';
 export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
   deleteWithoutFilter,
+  destructiveMigration,
   hardcodedSecret,
   invalidSuppression,
   missingTimeout,
