@@ -22,6 +22,8 @@ const K = ts.SyntaxKind;
 const NOT_A_QUERY = new Set([
   'transaction', '$transaction', 'connect', '$connect', '$disconnect', 'end', 'release', 'destroy', 'close', 'commit', 'rollback',
   'getConnection', 'promise', 'on', 'once', 'off', 'removeListener', 'emit', 'pipe', 'setTimeout', 'abort', 'cursor', 'stream',
+  // reading a cursor: the driver fetches documents in batches, not one round trip each
+  'next', 'hasNext', 'tryNext',
 ]);
 /**
  * Array, string and object methods: a knex / drizzle recogniser that matches any path reaches them
@@ -51,6 +53,8 @@ const ATTEMPT_NAME = /attempt|retr(y|ies)|tries|^try$|tryCount/i;
 const PAGE_NAME = /^(page|pageNo|pageNum|pageNumber|pageIndex|offset|skip|cursor|startAt|start)$/i;
 /** Names of chunked batches: one query per chunk is the fix, not the smell. */
 const CHUNK_NAME = /chunk|batch/i;
+/** Tests and seed scripts run against throw-away databases; a query per fixture row costs nobody anything. */
+const TEST_OR_SEED_FILE = /(^|\/)(__tests__|__mocks__)\/|\.(test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$|(^|\/)(seeds?|seeders?)(\/|\.[cm]?[jt]s$)|\.seed\.[cm]?[jt]s$/i;
 const CHUNK_CALL = /^(chunk|chunks|chunked|batch|batches|inChunks|inBatches|splitIntoChunks|partition|paginate)$/i;
 
 type Concurrency = 'sequential' | 'concurrent';
@@ -196,6 +200,7 @@ export const nPlusOne = defineRule({
     ],
   },
   create(context) {
+    if (TEST_OR_SEED_FILE.test(context.file)) return {};
     const kinds: ('db' | 'http')[] = context.options.includeHttp === false ? ['db'] : ['db', 'http'];
     const includeErrorPaths = context.options.includeErrorPaths === true;
     return {
@@ -299,7 +304,9 @@ function anchorOf(expr: ts.Expression): Anchor | undefined {
     while (arr.parent && ts.isParenthesizedExpression(arr.parent)) arr = arr.parent;
     const call = arr.parent;
     if (call && ts.isCallExpression(call) && call.arguments[0] === arr && isPromiseCombinator(call)) return anchorOf(call);
-    return undefined;
+    // `xs.flatMap((x) => [db.find(x)])`: an array of promises returned from a callback
+    const outer = anchorOf(p);
+    return outer && outer.kind === 'return' ? outer : undefined;
   }
   if (ts.isCallExpression(p) && p.arguments.includes(cur as ts.Expression)) {
     const callee = skipOuterExpressions(p.expression);
@@ -433,6 +440,10 @@ function libraryIteration(receiver: string, method: string): Concurrency | undef
     if (method === 'map' || method === 'filter' || method === 'props') return 'concurrent';
     if (method === 'mapSeries' || method === 'each' || method === 'reduce') return 'sequential';
   }
+  if (receiver === '_' || receiver === 'lodash') {
+    if (method === 'map' || method === 'flatMap') return 'concurrent';
+    if (method === 'forEach' || method === 'each' || method === 'reduce') return 'sequential';
+  }
   if (receiver === 'async') {
     if (/^(each|map|forEach|eachOf|forEachOf|mapValues|eachLimit|mapLimit|forEachLimit|eachOfLimit|mapValuesLimit)$/.test(method)) return 'concurrent';
     if (/^(eachSeries|mapSeries|forEachSeries|eachOfSeries|forEachOfSeries|mapValuesSeries|reduce)$/.test(method)) return 'sequential';
@@ -478,6 +489,9 @@ function forIsPerElement(loop: ts.ForStatement, facts: FileFacts): boolean {
   if (mentionsSize(cond)) return true;
   const bound = comparedBound(cond, counters);
   if (bound === undefined) return true; // `node; node = node.next`, `i--`
+  // `i < totalPages`: one request per page, not per element
+  const boundName = ts.isIdentifier(bound) ? bound.text : ts.isPropertyAccessExpression(bound) ? bound.name.text : '';
+  if (/pages|pageCount/i.test(boundName)) return false;
   return !isFixedBound(bound, facts);
 }
 
@@ -496,6 +510,8 @@ function whileIsPerElement(loop: ts.WhileStatement | ts.DoStatement, cond: ts.Ex
     }
     return false;
   }
+  // `while (i--)` walking an array backwards
+  if ((ts.isPostfixUnaryExpression(c) || ts.isPrefixUnaryExpression(c)) && ts.isIdentifier(c.operand) && indexesBy(loop.statement, c.operand.text)) return true;
   // while (true), while (!done), while (cursor), do … while (hasMore): per element only when it drains a collection
   return bodyDrains(loop.statement) !== undefined;
 }
@@ -639,16 +655,19 @@ function exitsAfter(call: ts.CallExpression, anchor: Anchor, loop: LoopNode): bo
   if (start === anchor.node && anchor.kind === 'return' && ts.isReturnStatement(anchor.node)) return true;
   let s = statementOf(start);
   let inner = false; // passed an inner loop or switch: a plain `break` there does not leave `loop`
-  const usesElement = referencesAny(call, loopElementNames(loop));
+  // a conditional exit also ends a retry when the call is the one tried again (it does not use the
+  // element), or when it sits in a `try` whose failure goes round again (a fail-over across hosts)
+  let conditionalEnds = !referencesAny(call, loopElementNames(loop));
   while (s && s !== loop) {
     if (ts.isReturnStatement(s) || ts.isThrowStatement(s)) return true;
     const p = s.parent;
+    if (ts.isBlock(p) && ts.isTryStatement(p.parent) && p.parent.tryBlock === p && p.parent.catchClause) conditionalEnds = true;
     if (ts.isBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) {
       const list = p.statements;
       for (let i = list.indexOf(s) + 1; i < list.length; i++) {
         const t = list[i];
         if (isExitStatement(t, loop, inner)) return true;
-        if (!usesElement && containsExit(t, loop, inner)) return true;
+        if (conditionalEnds && containsExit(t, loop, inner)) return true;
       }
     }
     if (p === loop) return false;
@@ -713,7 +732,7 @@ function takesElement(e: ts.Expression): boolean {
   let x = skipOuterExpressions(e);
   if (ts.isAwaitExpression(x)) x = skipOuterExpressions(x.expression);
   if (ts.isElementAccessExpression(x)) return true;
-  return ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(shift|pop|next|dequeue)$/.test(x.expression.name.text);
+  return ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(shift|pop|next|dequeue|splice)$/.test(x.expression.name.text);
 }
 
 function paramNames(fn: FunctionNode): Set<string> {
@@ -849,7 +868,7 @@ function isChunked(link: ts.CallExpression, elements: Set<string>, loop: LoopNod
     const name = calleeText(c);
     if (name && /^(whereIn|orWhereIn|whereNotIn|inArray|In|Op\.in)$/.test(name) && c.arguments.some((a) => isElement(a))) chunked = true;
     for (const a of c.arguments) {
-      walk(a, (n) => {
+      const test = (n: ts.Node): boolean => {
         if (ts.isPropertyAssignment(n) && n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && /^(\$?in|_in|\[Op\.in\])$/.test(n.name.text) && isElement(n.initializer)) chunked = true;
         if (ts.isComputedPropertyName(n) && ts.isPropertyAssignment(n.parent) && /\.in$/.test(n.expression.getText()) && isElement(n.parent.initializer)) chunked = true;
         if (ts.isCallExpression(n)) {
@@ -859,7 +878,8 @@ function isChunked(link: ts.CallExpression, elements: Set<string>, loop: LoopNod
         // `[ids]` as the parameters of `= ANY($1)` / `IN (?)`
         if (ts.isArrayLiteralExpression(n) && n.elements.some((x) => isElement(x)) && c.arguments[0] && /\b(any\s*\(|in\s*\(\s*\?)/i.test(c.arguments[0].getText())) chunked = true;
         return !chunked;
-      });
+      };
+      if (test(a)) walk(a, test);
       if (chunked) break;
     }
     const callee = skipOuterExpressions(c.expression);
@@ -879,7 +899,7 @@ function calleeText(call: ts.CallExpression): string | undefined {
 /** `prisma.$transaction(ids.map((id) => prisma.x.update(…)))`, `db.batch([...])`: one transaction, not N round trips. */
 function feedsTransaction(mapCall: ts.CallExpression): boolean {
   let n: ts.Node = mapCall;
-  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isSpreadElement(n.parent) || ts.isArrayLiteralExpression(n.parent))) n = n.parent;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isSpreadElement(n.parent) || ts.isArrayLiteralExpression(n.parent))) n = n.parent;
   const p = n.parent;
   if (!p || !ts.isCallExpression(p) || !p.arguments.includes(n as ts.Expression)) return false;
   const name = calleeText(p);
@@ -901,7 +921,7 @@ function report(ctx: RuleContext<any>, call: ts.CallExpression, link: ts.CallExp
   } else {
     message += ` N elements mean N ${http ? 'requests to the remote service' : 'round trips to the database'} one after another: latency and ${http ? 'load on that service' : 'database load'} grow with the data, so a page that is fast with 10 rows times out with 10,000.`;
   }
-  message += ` ${fixFor(kind, write)}`;
+  message += ` ${fixFor(kind, write, c.kind === 'loop')}`;
   const severity: Severity | undefined = concurrent ? 'MEDIUM' : undefined;
   const relatedNode = c.node;
   const relatedMessage = c.kind === 'loop' ? 'the loop that runs it once per element' : `the \`.${c.method}\` call that runs it once per element`;
@@ -963,6 +983,7 @@ function displayCallee(e: ts.Expression, sf: ts.SourceFile): string {
       const inner = a.length === 0 ? '' : a.length === 1 && ts.isStringLiteralLike(a[0]) && a[0].text.length <= 24 ? `'${a[0].text}'` : '…';
       return `${go(s.expression, depth + 1)}(${inner})`;
     }
+    if (ts.isNewExpression(s)) return `new ${go(s.expression, depth + 1)}(${s.arguments?.length ? '…' : ''})`;
     if (ts.isAwaitExpression(s)) return `(await ${go(s.expression, depth + 1)})`;
     return '…';
   };
@@ -992,11 +1013,12 @@ function isWrite(call: ts.CallExpression, kind: CallKind): boolean {
   return false;
 }
 
-function fixFor(kind: CallKind, write: boolean): string {
+function fixFor(kind: CallKind, write: boolean, loop: boolean): string {
+  const upFront = loop ? 'before the loop' : 'up front instead of one per element';
   if (kind.kind === 'http') {
     return write
       ? "Send the changes in one request to the API's bulk endpoint if it has one; otherwise queue them and cap the concurrency (p-limit) so a long list cannot flood the service."
-      : "Ask for all the ids in one request (the API's batch or list endpoint) before the loop and look the answers up in a Map; if there is no batch endpoint, cache the answers and cap the concurrency (p-limit).";
+      : `Ask for all the ids in one request (the API's batch or list endpoint) ${upFront} and look the answers up in a Map; if there is no batch endpoint, cache the answers and cap the concurrency (p-limit).`;
   }
   const lib = kind.library;
   if (write) {
@@ -1036,5 +1058,5 @@ function fixFor(kind: CallKind, write: boolean): string {
                   : lib === 'model'
                     ? '`findAll({ where: { id: ids } })` (Sequelize) or `find({ _id: { $in: ids } })` (Mongoose)'
                     : '`WHERE id = ANY($1)` with the array as one parameter';
-  return `Fetch all the rows in one query before the loop with ${hint} (or a join / include), then look each one up in a Map.`;
+  return `Fetch all the rows in one query ${upFront} with ${hint} (or a join / include), then look each one up in a Map.`;
 }

@@ -7,6 +7,7 @@ import { destructiveMigration } from './destructive-migration';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
+import { nPlusOne } from './n-plus-one';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
 import { unboundedRetry } from './unbounded-retry';
@@ -18,6 +19,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   hardcodedSecret,
   invalidSuppression,
   missingTimeout,
+  nPlusOne,
   sqlInjection,
   swallowedException,
   unboundedRetry,
