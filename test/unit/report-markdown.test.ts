@@ -174,6 +174,7 @@ describe('renderMarkdown', () => {
 
   it('escapes pipes and line breaks in table cells and markup in text', () => {
     assert.equal(mdText('a | b\nc'), 'a \\| b c');
+    assert.equal(mdText('System #'), 'System \\#');
     assert.equal(mdText('<img src=x onerror=alert(1)>'), '\\<img src=x onerror=alert(1)\\>');
     assert.equal(mdText('*bold* _it_ [link](x) `code` &amp;'), '\\*bold\\* \\_it\\_ \\[link\\](x) \\`code\\` \\&amp;');
     const input: ReportInput = {

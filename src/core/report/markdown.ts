@@ -18,10 +18,10 @@ export const TOP_FINDINGS = 5;
 /**
  * Inline text, safe inside a line or a table cell (never at the start of a line): line breaks
  * become spaces and every character that could start emphasis, a link, code, HTML, an entity or
- * a table cell is backslash-escaped.
+ * a table cell, or close a heading (`#`), is backslash-escaped.
  */
 export function mdText(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
 }
 
 /** A code span holding `text` verbatim (line breaks become spaces); not for table cells. */
