@@ -78,6 +78,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'security.tls-verified',
         'Outgoing TLS connections verify the server certificate; verification is never switched off, not for one client and not in one environment.',
+        ['tls-verification-disabled'],
       ),
       item(
         'security.no-internals-exposed',

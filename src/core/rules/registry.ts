@@ -10,6 +10,7 @@ import { missingTimeout } from './missing-timeout';
 import { nPlusOne } from './n-plus-one';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
+import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
@@ -22,6 +23,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   nPlusOne,
   sqlInjection,
   swallowedException,
+  tlsVerificationDisabled,
   unboundedRetry,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
