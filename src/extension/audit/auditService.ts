@@ -65,7 +65,8 @@ export class AuditService implements vscode.Disposable {
   private readonly loaded = new Map<string, FolderAudit>();
   private readonly lastScans = new Map<string, LastScan>();
   private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly errorEmitter = new vscode.EventEmitter<string>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.errorEmitter];
   private watching = false;
   private findingsVersion = 0;
   private rowsCache: { key: string; value: { rows: FindingRow[]; resolved: ResolvedRow[] } } | undefined;
@@ -75,6 +76,8 @@ export class AuditService implements vscode.Disposable {
   lastError: string | undefined;
   /** Fires after the audit record, the active folder, a scan or the system type suggestion changed. */
   readonly onDidChange = this.emitter.event;
+  /** Fires with the text of every error message the sidebar shows. */
+  readonly onDidShowError = this.errorEmitter.event;
 
   constructor(
     private readonly analysis: AnalysisService,
@@ -382,6 +385,7 @@ export class AuditService implements vscode.Disposable {
     const where = this.problemText(p);
     const text = p.kind === 'invalid' ? `Production Audit: ${where}. ${consequence}` : `Production Audit: ${this.relative(state.fileUri)}: ${p.message}. ${consequence}`;
     this.lastError = text;
+    this.errorEmitter.fire(text);
     void vscode.window.showErrorMessage(text, 'Open File').then((choice) => {
       if (choice === 'Open File') void this.openAt(vscode.Uri.file(p.file), p.line, p.column);
     });
@@ -389,6 +393,7 @@ export class AuditService implements vscode.Disposable {
 
   private error(text: string): void {
     this.lastError = text;
+    this.errorEmitter.fire(text);
     void vscode.window.showErrorMessage(text);
   }
 

@@ -25,6 +25,8 @@ export interface AuditApi {
   readonly problem: AuditStoreError | undefined;
   /** The last error message the sidebar showed. */
   readonly lastError: string | undefined;
+  /** Fires with every error message the sidebar shows (e.g. a change refused because audit.yaml is invalid). */
+  readonly onDidShowError: vscode.Event<string>;
   /** Reads audit.yaml again; `fresh` drops everything this window loaded, as a new window would. */
   reload(fresh?: boolean): Promise<void>;
   readonly views: {
@@ -99,6 +101,7 @@ export function registerAuditSidebar(context: vscode.ExtensionContext, analysis:
     get lastError() {
       return audit.lastError;
     },
+    onDidShowError: audit.onDidShowError,
     reload: (fresh = false) => audit.reload(undefined, fresh),
     views: { summary, checklist, findings, checklistView, findingsView },
   };
