@@ -189,6 +189,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'reliability.unhandled-rejections',
         'Every promise is awaited or given a rejection handler, and a process-level handler reports any rejection or exception that still escapes.',
+        ['floating-promise'],
       ),
       item(
         'reliability.dead-letter-queues',

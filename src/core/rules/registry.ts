@@ -4,6 +4,7 @@ import type { RuleDefinition } from '../engine/rule';
 import { commandInjection } from './command-injection';
 import { deleteWithoutFilter } from './delete-without-filter';
 import { destructiveMigration } from './destructive-migration';
+import { floatingPromise } from './floating-promise';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
 import { missingTimeout } from './missing-timeout';
@@ -17,6 +18,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
   deleteWithoutFilter,
   destructiveMigration,
+  floatingPromise,
   hardcodedSecret,
   invalidSuppression,
   missingTimeout,
