@@ -21,6 +21,8 @@ export interface ScanArgs {
   rules?: string[];
   verbose: boolean;
   quiet: boolean;
+  /** Also write .production-audit/findings.json (for `export` and the extension). */
+  save: boolean;
 }
 
 export interface ExportArgs {
@@ -50,6 +52,7 @@ scan options:
   --baseline FILE                                an earlier --format json output: its findings are reported as
                                                  baseline and do not fail the run
   --rule ID                                      run only this rule (repeatable)
+  --save                                         also write .production-audit/findings.json (read by export)
   --verbose                                      print the full message of every finding (text format)
   --quiet                                        print only the summary (text format)
 
@@ -91,6 +94,7 @@ export function parseCli(argv: string[]): CliArgs {
         rule: { type: 'string', multiple: true },
         verbose: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        save: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       });
       if (values.help) return { command: 'help', topic: 'scan' };
@@ -108,6 +112,7 @@ export function parseCli(argv: string[]): CliArgs {
         rules: values.rule as string[] | undefined,
         verbose: !!values.verbose,
         quiet: !!values.quiet,
+        save: !!values.save,
       };
     }
     case 'export': {

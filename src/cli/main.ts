@@ -2,13 +2,17 @@
 // engine, an output format, an exit code. Errors are one line on stderr and exit code 2.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, CONFIG_DIR, CONFIG_FILE, loadConfig, type FailOn, type ProductionAuditConfig } from '../core/audit/config';
-import { buildFindingsDocument, meetsFailOn, serializeFindings } from '../core/audit/findingsFile';
+import type { AuditRecord } from '../core/audit/auditRecord';
+import { AuditStore } from '../core/audit/auditStore';
+import { CONFIG_DIR, CONFIG_FILE, loadConfig, type FailOn, type ProductionAuditConfig } from '../core/audit/config';
+import { FileProblemError } from '../core/audit/fileProblems';
+import { buildFindingsDocument, meetsFailOn, readFindingsFile, serializeFindings, writeFindingsFile } from '../core/audit/findingsFile';
+import { renderReport } from '../core/report/assemble';
 import { scan } from '../core/engine/scanner';
-import type { Finding } from '../core/model';
+import { isCategoryId, type CategoryId, type Finding } from '../core/model';
 import { RULES, RULE_IDS } from '../core/rules/registry';
 import { knownRules, SYSTEM_TYPE_IDS, TOOL } from '../core/toolInfo';
-import { HELP, parseCli, UsageError, type ScanArgs } from './args';
+import { HELP, parseCli, UsageError, type ExportArgs, type ScanArgs } from './args';
 import { renderText } from './textReport';
 
 export interface CliIO {
@@ -20,7 +24,7 @@ export interface CliIO {
 }
 
 /** Runs the CLI and returns its exit code (never calls process.exit, so tests can run it in-process). */
-export function runCli(argv: string[], io: CliIO): number {
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     const args = parseCli(argv);
     switch (args.command) {
@@ -34,12 +38,12 @@ export function runCli(argv: string[], io: CliIO): number {
         io.stdout(renderRules(args.format));
         return 0;
       case 'scan':
-        return runScan(args, io);
+        return await runScan(args, io);
       case 'export':
-        throw new UsageError(`export is not yet supported (format ${args.format}); run \`production-audit scan --format json\` instead`);
+        return await runExport(args, io);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof FileProblemError) {
       io.stderr(`production-audit: ${oneLine(err.message)}\n`);
       return 2;
     }
@@ -96,7 +100,7 @@ function readBaseline(file: string, cwd: string): Set<string> {
   return new Set(findings.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
 }
 
-function runScan(args: ScanArgs, io: CliIO): number {
+async function runScan(args: ScanArgs, io: CliIO): Promise<number> {
   for (const p of args.paths) {
     if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`path not found: ${p}`);
   }
@@ -104,10 +108,9 @@ function runScan(args: ScanArgs, io: CliIO): number {
     const unknown = args.rules.filter((r) => !RULE_IDS.has(r));
     if (unknown.length) throw new UsageError(`unknown rule id: ${unknown.join(', ')} (see \`production-audit rules\`)`);
   }
-  if (['sarif', 'markdown', 'html', 'csv'].includes(args.format)) {
-    throw new UsageError(`--format ${args.format} is not yet supported; use text or json`);
-  }
   const config = resolveConfig(args, io.cwd);
+  const output = args.output ? path.resolve(io.cwd, args.output) : undefined;
+  if (output && isDirectory(output)) throw new UsageError(`--output ${args.output} is a folder; give a file name`);
   const baseline = args.baseline ? readBaseline(args.baseline, io.cwd) : undefined;
   const failOn: FailOn = args.failOn ?? config.failOn;
   const progress = io.stderrIsTTY && args.format === 'text' && !args.output;
@@ -122,22 +125,22 @@ function runScan(args: ScanArgs, io: CliIO): number {
 
   const findings: (Finding & { baseline?: boolean })[] = result.findings.map((f) => (baseline?.has(f.fingerprint) && !f.suppression ? { ...f, baseline: true } : f));
   const failed = isFailing(findings, failOn);
-  let output: string;
+  const doc = buildFindingsDocument(result.findings, {
+    tool: { name: TOOL.name, version: TOOL.version },
+    root: '.',
+    filesScanned: result.files.length,
+    rulesRun: result.rulesRun,
+    errors: result.errors,
+    skipped: result.skipped,
+    failOn,
+    baseline,
+  });
+  if (args.save) await writeFindingsFile(configRoot(config, io.cwd), doc);
+  let text: string;
   if (args.format === 'json') {
-    output = serializeFindings(
-      buildFindingsDocument(result.findings, {
-        tool: { name: TOOL.name, version: TOOL.version },
-        root: '.',
-        filesScanned: result.files.length,
-        rulesRun: result.rulesRun,
-        errors: result.errors,
-        skipped: result.skipped,
-        failOn,
-        baseline,
-      }),
-    );
-  } else {
-    output = renderText({
+    text = serializeFindings(doc);
+  } else if (args.format === 'text') {
+    text = renderText({
       findings,
       errors: result.errors,
       skipped: result.skipped,
@@ -146,15 +149,56 @@ function runScan(args: ScanArgs, io: CliIO): number {
       quiet: args.quiet,
       color: !args.output && io.stdoutIsTTY && !process.env.NO_COLOR,
     });
-  }
-  if (args.output) {
-    const out = path.resolve(io.cwd, args.output);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, output);
   } else {
-    io.stdout(output);
+    const record = await loadAuditRecord(io.cwd);
+    text = renderReport(args.format, { root: io.cwd, scan: doc, record, configSystemType: config.systemType, date: today() });
   }
+  writeOutput(text, output, io);
   return failed ? 1 : 0;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function writeOutput(text: string, output: string | undefined, io: CliIO): void {
+  if (!output) {
+    io.stdout(text);
+    return;
+  }
+  mkdirSync(path.dirname(output), { recursive: true });
+  writeFileSync(output, text);
+}
+
+/** The folder whose .production-audit/ the config came from (where --save writes findings.json). */
+function configRoot(config: ProductionAuditConfig, cwd: string): string {
+  return config.source ? path.dirname(path.dirname(config.source)) : cwd;
+}
+
+async function loadAuditRecord(root: string): Promise<AuditRecord | undefined> {
+  const loaded = await AuditStore.forWorkspace(root).load();
+  if (!loaded.ok) throw new UsageError(`${loaded.error.file}:${loaded.error.line}:${loaded.error.column}: ${loaded.error.message}`);
+  return loaded.exists ? loaded.record : undefined;
+}
+
+/** `export`: renders a report from the saved .production-audit/ files, without scanning. */
+async function runExport(args: ExportArgs, io: CliIO): Promise<number> {
+  const root = path.resolve(io.cwd, args.root);
+  if (!isDirectory(root)) throw new UsageError(`--root ${args.root} is not a folder`);
+  if (args.scope && !isCategoryId(args.scope)) throw new UsageError(`--category must be a category id such as reliability or idempotency (got "${args.scope}")`);
+  const scan = await readFindingsFile(root);
+  if (!scan) throw new UsageError(`no saved scan in ${path.join(args.root, '.production-audit', 'findings.json')}; run \`production-audit scan --save\` (or Scan Workspace in VS Code) first`);
+  const record = await loadAuditRecord(root);
+  let configSystemType: string | undefined;
+  try {
+    configSystemType = loadConfig(root, { knownRules: knownRules(), systemTypeIds: SYSTEM_TYPE_IDS }).systemType;
+  } catch {
+    // the report does not need the config; a broken config is reported by `scan`
+  }
+  const output = args.output ? path.resolve(io.cwd, args.output) : undefined;
+  if (output && isDirectory(output)) throw new UsageError(`--output ${args.output} is a folder; give a file name`);
+  writeOutput(renderReport(args.format, { root, scan, record, configSystemType, date: today(), category: args.scope as CategoryId | undefined }), output, io);
+  return 0;
 }
 
 /** True when an open finding (not suppressed, not in the baseline) is at or above the threshold. */

@@ -7,10 +7,10 @@ import { describe, it } from 'node:test';
 import { parseFindings } from '../../src/core/audit/findingsFile';
 import { runCli } from '../../src/cli/main';
 
-function run(argv: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, stdoutIsTTY: false });
+  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, stdoutIsTTY: false });
   return { code, stdout, stderr };
 }
 
@@ -27,9 +27,9 @@ function workspace(files: Record<string, string>): string {
 const LOW_ONLY = { 'src/a.ts': `// prodaudit-ignore-next-line missing-timeout\nexport const x = 1;\n` };
 
 describe('production-audit CLI', () => {
-  it('prints findings grouped by file and a summary; exit 0 when nothing reaches the threshold', () => {
+  it('prints findings grouped by file and a summary; exit 0 when nothing reaches the threshold', async () => {
     const root = workspace(LOW_ONLY);
-    const r = run(['scan'], root);
+    const r = await run(['scan'], root);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^src\/a\.ts$/m);
     assert.match(r.stdout, /1:1 +LOW +invalid-suppression/);
@@ -37,21 +37,21 @@ describe('production-audit CLI', () => {
     assert.equal(r.stderr, '');
   });
 
-  it('exit 1 when an open finding is at or above --fail-on', () => {
+  it('exit 1 when an open finding is at or above --fail-on', async () => {
     const root = workspace(LOW_ONLY);
-    assert.equal(run(['scan', '--fail-on', 'low'], root).code, 1);
-    assert.equal(run(['scan', '--fail-on', 'none'], root).code, 0);
+    assert.equal((await run(['scan', '--fail-on', 'low'], root)).code, 1);
+    assert.equal((await run(['scan', '--fail-on', 'none'], root)).code, 0);
   });
 
-  it('takes failOn from config.yaml, and --fail-on wins over it', () => {
+  it('takes failOn from config.yaml, and --fail-on wins over it', async () => {
     const root = workspace({ ...LOW_ONLY, '.production-audit/config.yaml': 'version: 1\nfailOn: low\n' });
-    assert.equal(run(['scan'], root).code, 1);
-    assert.equal(run(['scan', '--fail-on', 'high'], root).code, 0);
+    assert.equal((await run(['scan'], root)).code, 1);
+    assert.equal((await run(['scan', '--fail-on', 'high'], root)).code, 0);
   });
 
-  it('--format json prints one document that validates against the schema', () => {
+  it('--format json prints one document that validates against the schema', async () => {
     const root = workspace(LOW_ONLY);
-    const r = run(['scan', '--format', 'json'], root);
+    const r = await run(['scan', '--format', 'json'], root);
     assert.equal(r.code, 0, r.stderr);
     const doc = parseFindings(r.stdout, 'stdout');
     assert.equal(doc.tool.name, 'production-audit');
@@ -61,16 +61,16 @@ describe('production-audit CLI', () => {
     assert.ok(!/:\d+:/.test(f.fingerprint));
   });
 
-  it('--baseline: findings already in an earlier output do not fail the run; new ones do', () => {
+  it('--baseline: findings already in an earlier output do not fail the run; new ones do', async () => {
     const root = workspace(LOW_ONLY);
-    const first = run(['scan', '--format', 'json', '--output', 'baseline.json'], root);
+    const first = await run(['scan', '--format', 'json', '--output', 'baseline.json'], root);
     assert.equal(first.code, 0);
     assert.equal(first.stdout, '');
-    assert.equal(run(['scan', '--fail-on', 'low', '--baseline', 'baseline.json'], root).code, 0);
+    assert.equal((await run(['scan', '--fail-on', 'low', '--baseline', 'baseline.json'], root)).code, 0);
     const base = JSON.parse(readFileSync(path.join(root, 'baseline.json'), 'utf8'));
     assert.equal(base.findings.length, 1);
     writeFileSync(path.join(root, 'src/b.ts'), `// prodaudit-ignore-next-line n-plus-one\nexport const y = 2;\n`);
-    const r = run(['scan', '--fail-on', 'low', '--baseline', 'baseline.json', '--format', 'json'], root);
+    const r = await run(['scan', '--fail-on', 'low', '--baseline', 'baseline.json', '--format', 'json'], root);
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.stdout);
     assert.deepEqual(
@@ -82,7 +82,7 @@ describe('production-audit CLI', () => {
     );
   });
 
-  it('usage errors: one line on stderr, nothing on stdout, exit 2', () => {
+  it('usage errors: one line on stderr, nothing on stdout, exit 2', async () => {
     const root = workspace(LOW_ONLY);
     const cases: [string[], RegExp][] = [
       [['scan', 'missing/dir'], /path not found: missing\/dir/],
@@ -95,7 +95,7 @@ describe('production-audit CLI', () => {
       [['frobnicate'], /unknown command "frobnicate"/],
     ];
     for (const [argv, re] of cases) {
-      const r = run(argv, root);
+      const r = await run(argv, root);
       assert.equal(r.code, 2, argv.join(' '));
       assert.equal(r.stdout, '', argv.join(' '));
       assert.match(r.stderr, re);
@@ -103,15 +103,15 @@ describe('production-audit CLI', () => {
     }
   });
 
-  it('an invalid config.yaml stops the run with file:line: problem and exit 2', () => {
+  it('an invalid config.yaml stops the run with file:line: problem and exit 2', async () => {
     const root = workspace({ ...LOW_ONLY, '.production-audit/config.yaml': 'version: 1\nrules:\n  no-such-rule: off\n' });
-    const r = run(['scan'], root);
+    const r = await run(['scan'], root);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /config\.yaml:3:\d+: .*no-such-rule/);
   });
 
-  it('the bundled bin runs as a separate process with the same exit codes', () => {
+  it('the bundled bin runs as a separate process with the same exit codes', async () => {
     const cli = path.resolve(__dirname, '../../../dist/cli.js');
     const root = workspace(LOW_ONLY);
     const ok = spawnSync(process.execPath, [cli, 'scan', '--format', 'json'], { cwd: root, encoding: 'utf8' });
@@ -121,4 +121,45 @@ describe('production-audit CLI', () => {
     assert.equal(bad.status, 2);
     assert.equal(bad.stdout, '');
   });
+
+  it('scan --format sarif|markdown|html|csv renders the same findings in each format', async () => {
+    const root = workspace({ ...LOW_ONLY, 'src/net.ts': `export const get = (u: string) => fetch(u);\n` });
+    const json = JSON.parse((await run(['scan', '--format', 'json'], root)).stdout);
+    const n = json.findings.length;
+    assert.equal(n, 2);
+    const sarif = JSON.parse((await run(['scan', '--format', 'sarif'], root)).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs.length, 1);
+    assert.equal(sarif.runs[0].results.length, n);
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['invalid-suppression', 'missing-timeout']);
+    const md = (await run(['scan', '--format', 'markdown'], root)).stdout;
+    assert.match(md, /missing-timeout/);
+    assert.match(md, /\| 15 \| Human Error \|/);
+    const csv = (await run(['scan', '--format', 'csv'], root)).stdout;
+    assert.equal(csv.charCodeAt(0), 0xfeff);
+    assert.equal(csv.trim().split('\r\n').length, n + 1);
+    const html = (await run(['scan', '--format', 'html', '--output', 'out/report.html'], root)).stdout;
+    assert.equal(html, '');
+    assert.match(readFileSync(path.join(root, 'out/report.html'), 'utf8'), /Content-Security-Policy/);
+  });
+
+  it('export renders from the saved scan without rescanning; without one it says what to run', async () => {
+    const root = workspace({ 'src/net.ts': `export const get = (u: string) => fetch(u);\n` });
+    const none = await run(['export', '--format', 'markdown'], root);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no saved scan .*findings\.json.*scan --save/);
+    assert.equal((await run(['scan', '--save', '--fail-on', 'none'], root)).code, 0);
+    // the code changes after the scan: export still reports what was saved
+    writeFileSync(path.join(root, 'src/net.ts'), `export const get = (u: string) => fetch(u, { signal: AbortSignal.timeout(1000) });\n`);
+    const md = await run(['export', '--format', 'markdown'], root);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /missing-timeout/);
+    const csv = await run(['export', '--format', 'csv', '--output', 'r.csv'], root);
+    assert.equal(csv.code, 0);
+    assert.match(readFileSync(path.join(root, 'r.csv'), 'utf8'), /missing-timeout/);
+    const bad = await run(['export', '--format', 'markdown', '--category', 'speed'], root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--category must be a category id/);
+  });
 });
+
