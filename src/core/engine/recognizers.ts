@@ -173,6 +173,89 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   { library: 'ts-retry-promise', kind: 'retry', modules: ['ts-retry-promise'], patterns: ['retry', 'retryDecorator'] },
   { library: 'async', kind: 'retry', modules: ['async'], patterns: ['retry', 'retryable'] },
   { library: 'async', kind: 'retry', modules: ['async/retry', 'async/retryable'], patterns: [''] },
+  // ---- payment providers (a call on the client, or the construction of a request object) ----
+  {
+    library: 'stripe',
+    kind: 'payment',
+    modules: ['stripe'],
+    // `new Stripe(key)` (default or whole-module require), `new Stripe.Stripe(key)` / named import, `require('stripe')(key)`
+    patterns: ['new.*.*', 'new.*.*.*', 'Stripe.new.*.*', 'Stripe.new.*.*.*', '().*.*', '().*.*.*', 'Stripe.().*.*', 'Stripe.().*.*.*'],
+  },
+  {
+    library: 'braintree',
+    kind: 'payment',
+    modules: ['braintree'],
+    patterns: ['BraintreeGateway.new.transaction.sale|refund|credit|submitForSettlement|void', 'connect.().transaction.sale|refund|credit|submitForSettlement|void'],
+  },
+  {
+    library: 'adyen',
+    kind: 'payment',
+    modules: ['@adyen/api-library'],
+    patterns: [
+      'CheckoutAPI.new.PaymentsApi.payments|sessions',
+      'CheckoutAPI.new.ModificationsApi.captureAuthorisedPayment|refundCapturedPayment|refundOrCancelPayment|cancelAuthorisedPayment|cancelAuthorisedPaymentByPspReference',
+      'CheckoutAPI.new.payments|sessions',
+      'PaymentsApi.new.payments|sessions',
+      'ModificationsApi.new.captureAuthorisedPayment|refundCapturedPayment|refundOrCancelPayment|cancelAuthorisedPayment|cancelAuthorisedPaymentByPspReference',
+    ],
+  },
+  {
+    library: 'paypal',
+    kind: 'payment',
+    modules: ['@paypal/checkout-server-sdk'],
+    patterns: [
+      'core.PayPalHttpClient.new.execute',
+      'orders.OrdersCreateRequest|OrdersCaptureRequest|OrdersAuthorizeRequest',
+      'payments.CapturesRefundRequest|AuthorizationsCaptureRequest',
+    ],
+  },
+  {
+    library: 'paypal',
+    kind: 'payment',
+    modules: ['@paypal/paypal-server-sdk'],
+    patterns: [
+      'OrdersController.new.ordersCreate|ordersCapture|ordersAuthorize|createOrder|captureOrder|authorizeOrder',
+      'PaymentsController.new.capturesRefund|authorizationsCapture|refundCapturedPayment|captureAuthorizedPayment',
+    ],
+  },
+  {
+    library: 'square',
+    kind: 'payment',
+    modules: ['square'],
+    patterns: ['Client.new.paymentsApi.createPayment', 'Client.new.refundsApi.refundPayment', 'SquareClient.new.payments.create', 'SquareClient.new.refunds.refundPayment'],
+  },
+  // ---- LLM generation calls ----
+  {
+    library: 'openai',
+    kind: 'llm',
+    modules: ['openai'],
+    // a default / whole-module client (`new OpenAI()`) or a named one (`new OpenAI()`, `new AzureOpenAI()` from `{ … }`)
+    patterns: ['new', 'OpenAI.new', 'AzureOpenAI.new']
+      .flatMap((c) => [`${c}.chat.completions.create|parse|stream`, `${c}.beta.chat.completions.create|parse|stream`, `${c}.completions.create`, `${c}.responses.create|parse|stream`])
+      .concat('OpenAIApi.new.createChatCompletion|createCompletion'),
+  },
+  {
+    library: 'anthropic',
+    kind: 'llm',
+    modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
+    patterns: ['new', 'Anthropic.new', 'AnthropicBedrock.new', 'AnthropicVertex.new']
+      .flatMap((c) => [`${c}.messages.create|stream`, `${c}.beta.messages.create|stream`])
+      .concat('new.completions.create', 'Anthropic.new.completions.create'),
+  },
+  { library: 'google-genai', kind: 'llm', modules: ['@google/genai'], patterns: ['GoogleGenAI.new.models.generateContent|generateContentStream'] },
+  {
+    library: 'google-generative-ai',
+    kind: 'llm',
+    modules: ['@google/generative-ai', '@google-cloud/vertexai'],
+    patterns: [
+      'GoogleGenerativeAI|VertexAI.new.getGenerativeModel.().generateContent|generateContentStream',
+      'VertexAI.new.preview.getGenerativeModel.().generateContent|generateContentStream',
+      'GenerativeModel.new.generateContent|generateContentStream',
+    ],
+  },
+  { library: 'mistral', kind: 'llm', modules: ['@mistralai/mistralai'], patterns: ['Mistral.new.chat.complete|stream', 'new.chat|chatStream'] },
+  { library: 'cohere', kind: 'llm', modules: ['cohere-ai'], patterns: ['CohereClient|CohereClientV2.new.chat|chatStream|generate|generateStream', 'generate|chat'] },
+  { library: 'vercel-ai', kind: 'llm', modules: ['ai'], patterns: ['generateText|streamText|generateObject|streamObject'] },
 ];
 
 // ---- pattern matching ------------------------------------------------------------------
