@@ -210,7 +210,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
         'No request path runs a query or remote call once per element of a collection; related data is fetched in one batched call.',
         ['n-plus-one'],
       ),
-      item('throughput.paginated-lists', 'Every list endpoint and list query is paginated or has a hard upper limit.'),
+      item('throughput.paginated-lists', 'Every list endpoint and list query is paginated or has a hard upper limit.', ['unbounded-query']),
       item(
         'throughput.no-blocking-io-in-handlers',
         'Request handlers never block the event loop with synchronous file, crypto or child-process calls.',

@@ -12,6 +12,7 @@ import { nPlusOne } from './n-plus-one';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
+import { unboundedQuery } from './unbounded-query';
 import { unboundedRetry } from './unbounded-retry';
 
 export const RULES: readonly RuleDefinition<any>[] = [
@@ -26,6 +27,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   sqlInjection,
   swallowedException,
   tlsVerificationDisabled,
+  unboundedQuery,
   unboundedRetry,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
