@@ -443,6 +443,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'permissions.tokens-verified',
         'Access tokens are verified (signature, expected algorithm, expiry) before they are trusted, never merely decoded.',
+        ['weak-jwt-verification'],
       ),
     ],
   },

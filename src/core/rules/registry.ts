@@ -14,6 +14,7 @@ import { swallowedException } from './swallowed-exception';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unboundedQuery } from './unbounded-query';
 import { unboundedRetry } from './unbounded-retry';
+import { weakJwtVerification } from './weak-jwt-verification';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
@@ -29,6 +30,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   tlsVerificationDisabled,
   unboundedQuery,
   unboundedRetry,
+  weakJwtVerification,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
