@@ -6,6 +6,8 @@ export const Commands = {
   showFindings: 'productionAudit.showFindings',
   openConfig: 'productionAudit.openConfig',
   clearDiagnostics: 'productionAudit.clearDiagnostics',
+  exportReport: 'productionAudit.exportReport',
+  openInSarifViewer: 'productionAudit.openInSarifViewer',
   // the audit sidebar (src/extension/audit/)
   toggleItem: 'productionAudit.toggleItem',
   setItemResult: 'productionAudit.setItemResult',

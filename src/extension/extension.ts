@@ -9,6 +9,7 @@ import { Commands } from './commands';
 import { ruleDocsUri, setDocsRoot } from './diagnostics';
 import { ProductionAuditHover } from './hover';
 import { scanWorkspace, type ScanSummary } from './scan';
+import { exportReport, openInSarifViewer, SARIF_VIEWER, type ExportOptions } from './exportReport';
 import { WorkerClient } from './workerClient';
 
 const SELECTOR: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language }));
@@ -91,7 +92,15 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
       await vscode.window.showTextDocument(uri);
     }),
     vscode.commands.registerCommand(Commands.clearDiagnostics, () => analysis.clear()),
+    vscode.commands.registerCommand(Commands.exportReport, (options?: ExportOptions) => exportReport(worker, () => runScan(), options)),
+    vscode.commands.registerCommand(Commands.openInSarifViewer, async (uri?: vscode.Uri) => {
+      const target = uri ?? (await vscode.window.showOpenDialog({ filters: { SARIF: ['sarif', 'json'] }, canSelectMany: false }))?.[0];
+      if (target) await openInSarifViewer(target);
+    }),
   );
+  const sarifViewer = () => void vscode.commands.executeCommand('setContext', 'productionAudit.sarifViewerInstalled', !!vscode.extensions.getExtension(SARIF_VIEWER));
+  sarifViewer();
+  context.subscriptions.push(vscode.extensions.onDidChange(sarifViewer));
   updateStatus();
   analysis.start();
   const activationMs = performance.now() - t0;

@@ -52,7 +52,17 @@ export interface RulesRequest {
   id: number;
 }
 
-export type WorkerRequest = ConfigureRequest | AnalyzeRequest | ScanRequest | FixRequest | RulesRequest;
+export interface ReportRequest {
+  type: 'report';
+  id: number;
+  /** Workspace folders on disk (absolute path + display name); more than one = one combined report. */
+  folders: { root: string; name: string }[];
+  format: 'markdown' | 'html' | 'sarif' | 'csv' | 'json';
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+export type WorkerRequest = ConfigureRequest | AnalyzeRequest | ScanRequest | FixRequest | RulesRequest | ReportRequest;
 
 export interface FixResponse {
   type: 'fixed';
@@ -123,4 +133,12 @@ export interface ErrorResponse {
   message: string;
 }
 
-export type WorkerResponse = ConfiguredResponse | AnalyzeResponse | ScanStarted | ScanProgress | ScanDone | ErrorResponse | FixResponse | RulesResponse;
+export interface ReportResponse {
+  type: 'report';
+  id: number;
+  /** The report, or undefined with `missing` naming the folders that have no saved scan yet. */
+  text?: string;
+  missing?: string[];
+}
+
+export type WorkerResponse = ConfiguredResponse | AnalyzeResponse | ScanStarted | ScanProgress | ScanDone | ErrorResponse | FixResponse | RulesResponse | ReportResponse;

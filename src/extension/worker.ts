@@ -1,7 +1,11 @@
 // The analysis worker (a worker_thread, bundled to dist/worker.js). It owns ts-morph and the core
 // engine; the extension host only sends text and receives findings, so typing never waits for
 // analysis. No `vscode` here.
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { AuditStore } from '../core/audit/auditStore';
+import { readFindingsFile, type FindingsDocument } from '../core/audit/findingsFile';
+import { renderReport } from '../core/report/assemble';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ProductionAuditConfig } from '../core/audit/config';
 import type { Analyzer } from '../core/engine/analyzer';
 import { discoverFiles } from '../core/engine/discovery';
@@ -12,7 +16,7 @@ import { classifyText, readSource } from '../core/engine/scanner';
 import type { AnalysisError, Finding, SkippedFile } from '../core/model';
 import { isSeverity } from '../core/model';
 import { knownRules, SYSTEM_TYPE_IDS } from '../core/toolInfo';
-import type { ConfigureRequest, RuleOverride, WorkerRequest, WorkerResponse } from './protocol';
+import type { ConfigureRequest, ReportRequest, RuleOverride, WorkerRequest, WorkerResponse } from './protocol';
 
 interface FolderState {
   root?: string;
@@ -70,6 +74,9 @@ function folderState(folder: string): FolderState {
 
 function handle(msg: WorkerRequest, post: (r: WorkerResponse) => void): void {
   switch (msg.type) {
+    case 'report':
+      void buildReport(msg).then(post, (err: Error) => post({ type: 'error', id: msg.id, message: err.message }));
+      return;
     case 'configure':
       post(configure(msg));
       return;
@@ -145,6 +152,46 @@ function handle(msg: WorkerRequest, post: (r: WorkerResponse) => void): void {
       return;
     }
   }
+}
+
+/** Renders a report from the saved findings.json and audit.yaml of one or more folders. */
+async function buildReport(msg: ReportRequest): Promise<WorkerResponse> {
+  const scans = await Promise.all(msg.folders.map(async (f) => ({ ...f, scan: await readFindingsFile(f.root) })));
+  const missing = scans.filter((s) => !s.scan).map((s) => s.name);
+  if (missing.length) return { type: 'report', id: msg.id, missing };
+  const loaded = await Promise.all(msg.folders.map((f) => AuditStore.forWorkspace(f.root).load()));
+  const records = loaded.map((l) => {
+    if (!l.ok) throw new Error(`${l.error.file}:${l.error.line}: ${l.error.message}`);
+    return l.exists ? l.record : undefined;
+  });
+  const configSystemType = [...folders.values()].find((s) => s.root === msg.folders[0].root)?.config.systemType;
+  if (msg.folders.length === 1) {
+    return { type: 'report', id: msg.id, text: renderReport(msg.format, { root: msg.folders[0].root, scan: scans[0].scan!, record: records[0], configSystemType, date: msg.date }) };
+  }
+  // several folders: one report over all of them, paths prefixed with the folder's name
+  const parent = commonParent(msg.folders.map((f) => f.root));
+  const scan = { ...scans[0].scan!, findings: [] as FindingsDocument['findings'], filesScanned: 0, rulesRun: [] as string[] };
+  const rules = new Set<string>();
+  for (const s of scans) {
+    const prefix = toPosix(path.relative(parent, s.root));
+    for (const f of s.scan!.findings) scan.findings.push({ ...f, file: `${prefix}/${f.file}`, related: f.related.map((r) => ({ ...r, file: `${prefix}/${r.file}` })) });
+    scan.filesScanned += s.scan!.filesScanned;
+    for (const r of s.scan!.rulesRun) rules.add(r);
+  }
+  scan.rulesRun = [...rules].sort();
+  const record = records.find(Boolean);
+  const merged = record && { ...record, triage: Object.assign({}, ...records.map((r) => r?.triage ?? {})) };
+  return { type: 'report', id: msg.id, text: renderReport(msg.format, { root: parent, scan, record: merged, configSystemType, date: msg.date }) };
+}
+
+function commonParent(roots: string[]): string {
+  let parent = path.dirname(roots[0]);
+  while (!roots.every((r) => r === parent || r.startsWith(parent + path.sep)) && path.dirname(parent) !== parent) parent = path.dirname(parent);
+  return parent;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
 }
 
 if (parentPort) {

@@ -2,7 +2,7 @@
 // after a crash or a cancelled scan. No analysis happens on the extension host's thread.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeResponse, ConfiguredResponse, ConfigureRequest, FixRequest, FixResponse, RuleInfo, RulesResponse, ScanProgress, WorkerRequest, WorkerResponse } from './protocol';
+import type { ReportRequest, ReportResponse, AnalyzeResponse, ConfiguredResponse, ConfigureRequest, FixRequest, FixResponse, RuleInfo, RulesResponse, ScanProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onMessage?: (r: WorkerResponse) => void };
@@ -79,6 +79,10 @@ export class WorkerClient {
 
   fix(req: Omit<FixRequest, 'id' | 'type'>): Promise<FixResponse> {
     return this.request<FixResponse>({ ...req, type: 'fix' }).done;
+  }
+
+  report(req: Omit<ReportRequest, 'id' | 'type'>): Promise<ReportResponse> {
+    return this.request<ReportResponse>({ ...req, type: 'report' }).done;
   }
 
   private rulesCache: Promise<RuleInfo[]> | undefined;
