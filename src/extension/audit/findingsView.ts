@@ -109,9 +109,11 @@ export class FindingsProvider implements vscode.TreeDataProvider<FindingsViewNod
       }
       case 'group': {
         const expanded = node.level === 'category' || node.level === 'severity' || (this.modeValue === 'file' && node.level === 'file');
-        const t = new vscode.TreeItem(node.label, node.level === 'resolved' ? vscode.TreeItemCollapsibleState.Collapsed : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        // a file shows its name, with its folder in front of the counts
+        const slash = node.level === 'file' ? node.label.lastIndexOf('/') : -1;
+        const t = new vscode.TreeItem(slash >= 0 ? node.label.slice(slash + 1) : node.label, node.level === 'resolved' ? vscode.TreeItemCollapsibleState.Collapsed : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         t.id = `findings:${this.modeValue}:${node.id}`;
-        t.description = node.description;
+        t.description = slash >= 0 ? `${node.label.slice(0, slash)} · ${node.description}` : node.description;
         t.contextValue = `findingGroup.${node.level}`;
         if (node.level === 'severity' && node.severity) t.iconPath = severityIcon(node.severity);
         else if (node.level === 'file' && node.file && state && !node.file.startsWith('(')) t.resourceUri = vscode.Uri.joinPath(state.folder.uri, node.file);
