@@ -4,7 +4,7 @@
 //   node scripts/build.mjs --production  minified, no source maps (what the VSIX ships)
 //   node scripts/build.mjs --watch
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +32,6 @@ const entries = [
   { entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js' },
 ].filter((e) => existsSync(path.join(root, e.entryPoints[0])));
 
-rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
   console.log(`watching ${entries.length} entry points…`);
