@@ -900,6 +900,27 @@ export async function purge(urls: string[]) {
 `,
     line: 6,
   },
+  {
+    name: 'a custom TypeORM repository class imported from another file',
+    code: `import { Injectable } from '@nestjs/common';
+import { UserRepository } from './user.repository';
+
+@Injectable()
+export class Mailer {
+  constructor(private readonly users: UserRepository) {}
+
+  async addresses(ids: string[]) {
+    const out: string[] = [];
+    for (const id of ids) {
+      const user = await this.users.findOne({ where: { id } });
+      if (user) out.push(user.email);
+    }
+    return out;
+  }
+}
+`,
+    line: 11,
+  },
 ];
 
 const valid: (string | RuleCase)[] = [

@@ -132,6 +132,11 @@ function projectModelCall(origin: Origin, callee: ts.Expression): CallKind | und
  */
 function projectClientCall(origin: Origin): CallKind | undefined {
   if (!isProjectModule(origin.module)) return undefined;
+  // `this.users.findOne(…)` with `users: UserRepository`, a custom TypeORM repository from another file
+  const p = origin.path;
+  if (origin.typeName && /Repository$/.test(origin.typeName) && p.length === 3 && p[1] === 'new' && TYPEORM_METHODS.has(p[2])) {
+    return { kind: 'db', library: 'typeorm', method: p[2], origin };
+  }
   const named = origin.path.length > 0 && CLIENT_NAME.test(origin.path[0]);
   if (!named && !CLIENT_MODULE.test(origin.module)) return undefined;
   const path = named ? origin.path.slice(1) : origin.path;
