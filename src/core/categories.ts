@@ -376,7 +376,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'observability.errors-logged-with-context',
         'Every handled error is logged with the original error and enough context to reproduce it.',
-        ['swallowed-exception'],
+        ['swallowed-exception', 'error-context-lost'],
       ),
       item(
         'observability.health-checks',

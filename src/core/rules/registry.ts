@@ -4,6 +4,7 @@ import type { RuleDefinition } from '../engine/rule';
 import { commandInjection } from './command-injection';
 import { deleteWithoutFilter } from './delete-without-filter';
 import { destructiveMigration } from './destructive-migration';
+import { errorContextLost } from './error-context-lost';
 import { floatingPromise } from './floating-promise';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
@@ -20,6 +21,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
   deleteWithoutFilter,
   destructiveMigration,
+  errorContextLost,
   floatingPromise,
   hardcodedSecret,
   invalidSuppression,
