@@ -69,12 +69,12 @@ export class AnalysisService implements vscode.Disposable {
       const wf = vscode.workspace.getWorkspaceFolder(uri);
       if (wf) void this.configure(wf, true).then(() => this.reanalyseOpen(wf.uri.toString()));
     };
-    // edits made outside VS Code (git checkout, another editor): one watcher per folder, on the file and
-    // its folder (deleting the folder reports only the folder)
+    // edits made outside VS Code (git checkout, another editor): one watcher per folder, on config.yaml,
+    // audit.yaml (its system type raises severities) and their folder (deleting it reports only the folder)
     const watchFolders = () => {
       for (const w of this.configWatchers) w.dispose();
       this.configWatchers = (vscode.workspace.workspaceFolders ?? []).map((f) => {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, `${CONFIG_DIR}{,/${CONFIG_FILE}}`));
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, `${CONFIG_DIR}{,/${CONFIG_FILE},/audit.yaml}`));
         watcher.onDidChange(onConfigFile);
         watcher.onDidCreate(onConfigFile);
         watcher.onDidDelete(onConfigFile);
@@ -82,7 +82,7 @@ export class AnalysisService implements vscode.Disposable {
       });
     };
     watchFolders();
-    const isConfig = (uri: vscode.Uri) => uri.path.endsWith(`/${CONFIG_DIR}/${CONFIG_FILE}`);
+    const isConfig = (uri: vscode.Uri) => uri.path.endsWith(`/${CONFIG_DIR}/${CONFIG_FILE}`) || uri.path.endsWith(`/${CONFIG_DIR}/audit.yaml`);
     this.disposables.push(
       { dispose: () => this.configWatchers.forEach((w) => w.dispose()) },
       vscode.workspace.onDidChangeWorkspaceFolders(watchFolders),

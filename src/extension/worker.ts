@@ -3,7 +3,10 @@
 // analysis. No `vscode` here.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { AuditStore } from '../core/audit/auditStore';
+import { readFileSync } from 'node:fs';
+import { parseAuditRecord } from '../core/audit/auditRecord';
+import { AuditStore, auditFilePath } from '../core/audit/auditStore';
+import { isSystemTypeId } from '../core/systemTypes';
 import { readFindingsFile, type FindingsDocument } from '../core/audit/findingsFile';
 import { renderReport } from '../core/report/assemble';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ProductionAuditConfig } from '../core/audit/config';
@@ -40,6 +43,17 @@ export function applyOverrides(config: ProductionAuditConfig, overrides: Record<
   return { ...config, rules };
 }
 
+function auditSystemType(root: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(auditFilePath(root), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseAuditRecord(text, auditFilePath(root));
+  return parsed.ok && isSystemTypeId(parsed.record.systemType) ? parsed.record.systemType : undefined;
+}
+
 function configure(msg: ConfigureRequest): WorkerResponse {
   let config: ProductionAuditConfig = DEFAULT_CONFIG;
   let problems: ConfigProblem[] = [];
@@ -53,6 +67,11 @@ function configure(msg: ConfigureRequest): WorkerResponse {
       problems = err.problems;
       configFile = problems[0]?.file;
     }
+  }
+  // the system type raises severities: config.yaml's (the team's) wins; else the one the auditors chose in audit.yaml
+  if (msg.root && !config.systemType) {
+    const fromAudit = auditSystemType(msg.root);
+    if (fromAudit) config = { ...config, systemType: fromAudit };
   }
   const known = new Set(knownRules().map((r) => r.id));
   const overrides = Object.fromEntries(Object.entries(msg.overrides).filter(([id]) => known.has(id)));

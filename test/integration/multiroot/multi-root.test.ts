@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { before, describe, it } from 'mocha';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { ProductionAuditApi } from '../../../src/extension/extension';
 import { activateExtension, codeOf, folderUri, ours } from '../helpers';
@@ -9,6 +11,11 @@ describe('Production Audit in a multi-root workspace', () => {
 
   before(async () => {
     api = await activateExtension();
+  });
+
+  // a scan saves each folder's findings.json: leave the fixture as it was
+  after(() => {
+    for (const i of [0, 1]) fs.rmSync(path.join(folderUri(i).fsPath, '.production-audit', 'findings.json'), { force: true });
   });
 
   it('scans every folder, each with its own config.yaml', async () => {
