@@ -1449,6 +1449,27 @@ export async function check(ids: string[]) {
 `,
     file: 'src/users.e2e-spec.ts',
   },
+  {
+    name: 'offset pagination driven by the size of the last page',
+    code: `import knex from 'knex';
+
+const db = knex({ client: 'pg' });
+const PAGE = 1000;
+
+export async function exportEvents() {
+  const all = [];
+  let offset = 0;
+  let rows = await db('events').orderBy('id').limit(PAGE);
+  while (rows.length === PAGE) {
+    all.push(...rows);
+    offset += PAGE;
+    rows = await db('events').orderBy('id').offset(offset).limit(PAGE);
+  }
+  all.push(...rows);
+  return all;
+}
+`,
+  },
 ];
 
 runRuleTests(nPlusOne, { valid, invalid });

@@ -785,7 +785,6 @@ function isPagination(call: ts.CallExpression, anchor: Anchor, loop: LoopNode): 
   const results = resultNames(anchor);
   if (!results.size) return false;
   const args = argumentNames(call);
-  if (!args.size) return false;
   // values derived from the answer: `const body = await res.json()`, `const { next } = body`
   const derived = new Set(results);
   const decls: ts.VariableDeclaration[] = [];
@@ -808,6 +807,9 @@ function isPagination(call: ts.CallExpression, anchor: Anchor, loop: LoopNode): 
       if (mentions(d.initializer!, derived)) collectBindingNames(d.name, derived);
     }
   }
+  // `while (rows.length === PAGE_SIZE) { rows = await …page(offset) }`: the loop goes on because of the answer
+  const condition = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : ts.isForStatement(loop) ? loop.condition : undefined;
+  if (condition && mentions(condition, derived)) return true;
   for (const a of assigns) {
     const target = ts.isIdentifier(a.left) ? a.left.text : referenceText(a.left);
     if (target && args.has(target.split('.')[0]) && ts.isIdentifier(a.left) && mentions(a.right, derived)) return true;
