@@ -83,6 +83,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'security.no-internals-exposed',
         'No endpoint, error response or log line in production reveals the environment, configuration or secrets (debug routes included).',
+        ['environment-exposure'],
       ),
     ],
   },

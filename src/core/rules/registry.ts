@@ -4,6 +4,7 @@ import type { RuleDefinition } from '../engine/rule';
 import { commandInjection } from './command-injection';
 import { deleteWithoutFilter } from './delete-without-filter';
 import { destructiveMigration } from './destructive-migration';
+import { environmentExposure } from './environment-exposure';
 import { errorContextLost } from './error-context-lost';
 import { floatingPromise } from './floating-promise';
 import { hardcodedSecret } from './hardcoded-secret';
@@ -21,6 +22,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   commandInjection,
   deleteWithoutFilter,
   destructiveMigration,
+  environmentExposure,
   errorContextLost,
   floatingPromise,
   hardcodedSecret,
