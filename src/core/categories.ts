@@ -327,6 +327,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'idempotency.keys-on-retried-writes',
         'Every write that can be retried (payments, orders, calls to paid providers) carries an idempotency key.',
+        ['missing-idempotency-key'],
       ),
       item(
         'idempotency.stable-keys',

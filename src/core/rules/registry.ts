@@ -9,6 +9,7 @@ import { errorContextLost } from './error-context-lost';
 import { floatingPromise } from './floating-promise';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
+import { missingIdempotencyKey } from './missing-idempotency-key';
 import { missingTimeout } from './missing-timeout';
 import { nPlusOne } from './n-plus-one';
 import { sqlInjection } from './sql-injection';
@@ -27,6 +28,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   floatingPromise,
   hardcodedSecret,
   invalidSuppression,
+  missingIdempotencyKey,
   missingTimeout,
   nPlusOne,
   sqlInjection,
