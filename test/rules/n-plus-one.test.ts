@@ -921,6 +921,25 @@ export class Mailer {
 `,
     line: 11,
   },
+  {
+    name: 'the Next.js singletons: globalForPrisma.prisma ?? new PrismaClient(), mongoose.models.X || mongoose.model(…)',
+    code: `import { PrismaClient } from '@prisma/client';
+import mongoose from 'mongoose';
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+export const prisma = globalForPrisma.prisma ?? new PrismaClient();
+const Visit = mongoose.models.Visit || mongoose.model('Visit', new mongoose.Schema({ path: String }));
+
+export async function record(paths: string[], userId: string) {
+  for (const path of paths) {
+    await Visit.create({ path, userId });
+    await prisma.user.update({ where: { id: userId }, data: { visits: { increment: 1 } } });
+  }
+}
+`,
+    count: 2,
+    line: 10,
+  },
 ];
 
 const valid: (string | RuleCase)[] = [

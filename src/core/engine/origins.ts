@@ -220,6 +220,13 @@ export class OriginResolver {
       return base && { ...base, path: [...base.path, NEW] };
     }
     if (ts.isAwaitExpression(expr)) return this.origin(expr.expression, depth + 1);
+    // `globalForPrisma.prisma ?? new PrismaClient()`, `mongoose.models.User || mongoose.model('User', s)`:
+    // a cached instance or a fresh one of the same thing; the construction on the right says what it is
+    if (ts.isBinaryExpression(expr) && (expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      const right = skipOuterExpressions(expr.right);
+      if (ts.isNewExpression(right) || ts.isCallExpression(right)) return this.origin(right, depth + 1);
+      return undefined;
+    }
     if (expr.kind === ts.SyntaxKind.ThisKeyword) return undefined;
     return undefined;
   }
