@@ -7,7 +7,7 @@
 // released — rewording an item keeps its id. A removed item's id must not be reused.
 //
 // `rules` lists the rule ids whose findings are evidence for an item (the sidebar shows them
-// under it); `probes` lists workspace facts that support it (none yet).
+// under it); `probes` lists the workspace probes (probes.ts) whose facts support it.
 import { CATEGORY_IDS, CATEGORY_TITLES, type CategoryId } from './model';
 
 export interface ChecklistItem {
@@ -40,8 +40,8 @@ export interface CategorizedItem extends ChecklistItem {
 
 type CategoryContent = Omit<Category, 'id' | 'number' | 'title'>;
 
-function item(id: string, text: string, rules: readonly string[] = []): ChecklistItem {
-  return { id, text, rules, probes: [] };
+function item(id: string, text: string, rules: readonly string[] = [], probes: readonly string[] = []): ChecklistItem {
+  return { id, text, rules, probes };
 }
 
 const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
@@ -70,10 +70,14 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'security.dependency-scanning',
         'Dependencies are pinned by a committed lockfile and checked for known vulnerabilities on a schedule; a critical advisory opens a ticket within a day.',
+        [],
+        ['lockfile-present'],
       ),
       item(
         'security.security-headers',
         'HTTP responses carry security headers (Content-Security-Policy, Strict-Transport-Security, X-Frame-Options, Referrer-Policy), verified by an automated check in CI.',
+        [],
+        ['security-headers'],
       ),
       item(
         'security.tls-verified',
@@ -117,11 +121,13 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
     focus: 'Linting, type safety, tests that assert behaviour on the critical paths, dead code.',
     risk: 'Regressions reach users because nothing checks types, tests confirm that functions were called rather than that the system worked, and a slow or flaky suite is ignored.',
     items: [
-      item('code-quality.strict-types', 'The TypeScript compiler runs in strict mode, and type checking is a required CI step.'),
-      item('code-quality.linter-blocks-merge', 'A linter is configured and a lint error blocks the merge.'),
+      item('code-quality.strict-types', 'The TypeScript compiler runs in strict mode, and type checking is a required CI step.', [], ['typescript-strict', 'ci-workflow']),
+      item('code-quality.linter-blocks-merge', 'A linter is configured and a lint error blocks the merge.', [], ['linter-configured', 'ci-workflow']),
       item(
         'code-quality.critical-path-tests',
         'The most important user journeys (sign-up, sign-in, the core action, billing, account deletion) have end-to-end tests that check outcomes, not just that code ran.',
+        [],
+        ['tests-present'],
       ),
       item(
         'code-quality.contract-tests',
@@ -130,6 +136,8 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'code-quality.fast-trusted-ci',
         'The critical-path tests finish in CI in about 15 minutes or less, and a flaky test is fixed as a bug rather than re-run until it passes.',
+        [],
+        ['ci-workflow'],
       ),
       item(
         'code-quality.no-dead-code',
@@ -161,6 +169,8 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'data-integrity.migrations-reviewed',
         'Schema changes are versioned migrations in the repository, reviewed by a second engineer, and changes to large tables are planned so they never lock reads during busy hours.',
+        [],
+        ['migrations-folder'],
       ),
     ],
   },
@@ -305,6 +315,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'state-machine.guarded-transitions',
         'A transition is applied only from the states it is allowed from, checked atomically against the current state when writing.',
+        ['unguarded-status-transition'],
       ),
       item(
         'state-machine.no-stuck-states',
@@ -358,6 +369,8 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'observability.structured-logs',
         'Logs are structured (JSON with consistent field names), and log levels keep real signals from drowning in routine noise.',
+        [],
+        ['structured-logger', 'no-console-in-server-code'],
       ),
       item(
         'observability.correlation-id',
@@ -370,6 +383,8 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'observability.tracing',
         'Traces cross every synchronous service boundary and continue into the asynchronous worker tier.',
+        [],
+        ['tracing-configured'],
       ),
       item(
         'observability.symptom-alerts',
@@ -383,6 +398,8 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'observability.health-checks',
         'Each service exposes a health check that covers its critical dependencies.',
+        [],
+        ['health-check-route'],
       ),
       item('observability.slos-defined', 'Service level objectives are written down where anyone on the team can read them.'),
     ],
@@ -403,6 +420,8 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'cost-control.per-tenant-quotas',
         'Usage is limited per user, tenant or API client by rate limits and quotas shared across all instances, checked before the paid work starts.',
+        [],
+        ['rate-limiting'],
       ),
       item(
         'cost-control.spend-alerts',
@@ -551,4 +570,9 @@ export function getItem(itemId: string): CategorizedItem | undefined {
 /** The checklist items a rule gives evidence for, in framework order. */
 export function itemsForRule(ruleId: string): readonly CategorizedItem[] {
   return ALL_ITEMS.filter((it) => it.rules.includes(ruleId));
+}
+
+/** The checklist items a workspace probe supports, in framework order. */
+export function itemsForProbe(probeId: string): readonly CategorizedItem[] {
+  return ALL_ITEMS.filter((it) => it.probes.includes(probeId));
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_ITEMS, CATEGORIES, getCategory, getItem, itemsForRule } from '../../src/core/categories';
+import { ALL_ITEMS, CATEGORIES, getCategory, getItem, itemsForProbe, itemsForRule } from '../../src/core/categories';
 import { CATEGORY_IDS, CATEGORY_TITLES } from '../../src/core/model';
 import { RULES } from '../../src/core/rules/registry';
+import { PROBES } from '../../src/core/probes';
 
 // The framework's own table (master checklist, "Category Overview"), number → title.
 const FRAMEWORK_TABLE = [
@@ -96,6 +97,20 @@ describe('categories', () => {
       for (const ruleId of it.rules) assert.ok(registered.has(ruleId), `${it.id} names unknown rule ${ruleId}`);
       assert.equal(new Set(it.rules).size, it.rules.length, `${it.id} repeats a rule`);
     }
+  });
+
+  it('refers only to registered probes, and every probe supports at least one item', () => {
+    const registered = new Set(PROBES.map((p) => p.id));
+    for (const it of ALL_ITEMS) {
+      for (const probeId of it.probes) assert.ok(registered.has(probeId), `${it.id} names unknown probe ${probeId}`);
+      assert.equal(new Set(it.probes).size, it.probes.length, `${it.id} repeats a probe`);
+    }
+    for (const p of PROBES) assert.ok(itemsForProbe(p.id).length >= 1, `probe ${p.id} supports no checklist item`);
+    assert.deepEqual(
+      itemsForProbe('typescript-strict').map((it) => it.id),
+      ['code-quality.strict-types'],
+    );
+    assert.deepEqual(itemsForProbe('no-such-probe'), []);
   });
 
   it('ties each core smell to the checklist item it is evidence for', () => {

@@ -17,6 +17,7 @@ import { swallowedException } from './swallowed-exception';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unboundedQuery } from './unbounded-query';
 import { unboundedRetry } from './unbounded-retry';
+import { unguardedStatusTransition } from './unguarded-status-transition';
 import { weakJwtVerification } from './weak-jwt-verification';
 
 export const RULES: readonly RuleDefinition<any>[] = [
@@ -36,6 +37,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   tlsVerificationDisabled,
   unboundedQuery,
   unboundedRetry,
+  unguardedStatusTransition,
   weakJwtVerification,
 ].sort((a, b) => a.id.localeCompare(b.id));
 

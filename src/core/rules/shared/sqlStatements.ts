@@ -291,7 +291,7 @@ export function isBeginStatement(stmt: readonly SqlToken[]): boolean {
   return false;
 }
 
-/** A row lock in a read: FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE, FOR KEY SHARE, LOCK IN SHARE MODE. */
+/** A lock taken by a statement: FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE, FOR KEY SHARE, LOCK IN SHARE MODE, LOCK TABLE, advisory locks. */
 export function hasRowLock(stmt: readonly SqlToken[]): boolean {
   for (let i = 0; i < stmt.length; i++) {
     const t = stmt[i];
@@ -301,6 +301,9 @@ export function hasRowLock(stmt: readonly SqlToken[]): boolean {
       if (a === 'UPDATE' || a === 'SHARE' || (a === 'NO' && stmt[i + 2]?.upper === 'KEY') || (a === 'KEY' && stmt[i + 2]?.upper === 'SHARE')) return true;
     }
     if (t.upper === 'LOCK' && stmt[i + 1]?.upper === 'IN' && stmt[i + 2]?.upper === 'SHARE') return true;
+    // LOCK TABLE …, pg_advisory_xact_lock(…), MySQL GET_LOCK(…)
+    if (t.upper === 'LOCK' && i === 0) return true;
+    if (/ADVISORY.*LOCK|^GET_LOCK$/.test(t.upper)) return true;
   }
   return false;
 }
@@ -353,7 +356,11 @@ export function updateSetsLiteral(stmt: readonly SqlToken[], isColumn: (name: st
   for (let i = whereAt + 1; i < stmt.length; i++) {
     const t = stmt[i];
     if (t.kind === 'word') words.add(t.text.toLowerCase());
-    if (t.kind === 'hole') hole = true;
+    if (t.kind === 'hole') {
+      // a value after `=`, `,`, `(`: a parameter; anywhere else it could add a condition
+      const prev = stmt[i - 1];
+      if (!prev || prev.kind !== 'punct' || !VALUE_CONTEXT.has(prev.text)) hole = true;
+    }
   }
   return { ...found, hasWhere: true, whereWords: hole ? undefined : words };
 }
