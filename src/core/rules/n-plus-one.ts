@@ -227,12 +227,12 @@ function check(call: ts.CallExpression, ctx: RuleContext<{ includeHttp: boolean;
       if (!loopIsPerElement(c.node, facts)) continue;
       if (exitsAfter(call, anchor, c.node)) continue;
       if (isPagination(call, anchor, c.node)) continue;
-      if (isChunked(link, loopElementNames(c.node), c.node, facts)) continue;
+      if (isChunked(link, loopElementNames(c.node), c.node)) continue;
     } else {
       if (c.collection && isFixedList(c.collection, facts)) continue;
       if (c.concurrency === 'concurrent' && kind.library === 'prisma' && (kind.method === 'findUnique' || kind.method === 'findUniqueOrThrow')) continue;
       if (feedsTransaction(c.node)) continue;
-      if (isChunked(link, paramNames(c.fn), undefined, facts)) continue;
+      if (isChunked(link, paramNames(c.fn), undefined)) continue;
     }
     report(ctx, call, link, kind, c, anchor);
     return;
@@ -814,7 +814,6 @@ function isPagination(call: ts.CallExpression, anchor: Anchor, loop: LoopNode): 
     const target = ts.isIdentifier(a.left) ? a.left.text : referenceText(a.left);
     if (target && args.has(target.split('.')[0]) && ts.isIdentifier(a.left) && mentions(a.right, derived)) return true;
   }
-  // `while (cursor)` style loops also keep the cursor in a `let` assigned through destructuring: `({ next: cursor } = page)`
   return false;
 }
 
@@ -853,8 +852,7 @@ function resultNames(anchor: Anchor): Set<string> {
  * filter (`{ id: { in: chunk } }`, `$in`, `whereIn('id', ids)`, `inArray(t.id, ids)`, `In(ids)`,
  * `= ANY($1)` with `[ids]`), or the loop walks chunks by name (`for (const batch of chunk(ids, 500))`).
  */
-function isChunked(link: ts.CallExpression, elements: Set<string>, loop: LoopNode | undefined, facts: FileFacts): boolean {
-  void facts;
+function isChunked(link: ts.CallExpression, elements: Set<string>, loop: LoopNode | undefined): boolean {
   for (const name of elements) if (CHUNK_NAME.test(name)) return true;
   if (loop && ts.isForOfStatement(loop)) {
     const it = skipOuterExpressions(loop.expression);
@@ -912,7 +910,7 @@ function feedsTransaction(mapCall: ts.CallExpression): boolean {
 
 function report(ctx: RuleContext<any>, call: ts.CallExpression, link: ts.CallExpression, kind: CallKind, c: Context, anchor: Anchor): void {
   const sf = ctx.sourceFile;
-  const what = displayCallee(link.expression, sf);
+  const what = displayCallee(link.expression);
   const concurrent = (c.kind === 'callback' && c.concurrency === 'concurrent') || anchor.kind === 'push';
   const where = describeContext(c, sf);
   const http = kind.kind === 'http';
@@ -972,7 +970,7 @@ function shortText(e: ts.Expression, sf: ts.SourceFile): string | undefined {
 }
 
 /** `prisma.user.findUnique`, `db('users').where(…).first`, `this.repo.findOneBy`, `fetch`. */
-function displayCallee(e: ts.Expression, sf: ts.SourceFile): string {
+function displayCallee(e: ts.Expression): string {
   const go = (x: ts.Expression, depth: number): string => {
     if (depth > 12) return '…';
     const s = skipOuterExpressions(x);
@@ -990,9 +988,7 @@ function displayCallee(e: ts.Expression, sf: ts.SourceFile): string {
     return '…';
   };
   const text = go(e, 0);
-  if (text.length <= 70) return text;
-  void sf;
-  return `…${text.slice(text.length - 60)}`;
+  return text.length <= 70 ? text : `…${text.slice(text.length - 60)}`;
 }
 
 function isWrite(call: ts.CallExpression, kind: CallKind): boolean {
