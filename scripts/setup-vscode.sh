@@ -12,6 +12,11 @@
 # Prints one line saying what it did; the install log goes to .vscode-test/setup.log.
 #   bash scripts/setup-vscode.sh          (env PA_VSCODE_MIN=1: also the minimum version)
 set -euo pipefail
+# When run from `npm test`, the outer npm (on the machine's Node) exports npm_* variables — among them
+# npm_config_user_agent naming its Node version — which the nested npm would read as its own config,
+# and code-server's postinstall would then see the wrong Node. Start from a clean npm environment.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+unset INIT_CWD
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BASE="$ROOT/.vscode-test"
