@@ -196,7 +196,7 @@ export class OriginResolver {
   private computeOrigin(expr: ts.Expression, depth: number): Origin | undefined {
     if (ts.isIdentifier(expr)) return this.identifierOrigin(expr, depth);
     if (ts.isPropertyAccessExpression(expr)) {
-      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberOrigin(expr.name.text, expr);
+      if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberOrigin(expr.name.text, expr, depth + 1);
       const base = this.origin(expr.expression, depth + 1);
       return base && { ...base, path: [...base.path, expr.name.text] };
     }
@@ -312,7 +312,8 @@ export class OriginResolver {
   }
 
   /** Origin of `this.<name>` inside the class enclosing `at`: a typed or initialised property, or a constructor parameter property. */
-  thisMemberOrigin(name: string, at: ts.Node): Origin | undefined {
+  thisMemberOrigin(name: string, at: ts.Node, depth = 0): Origin | undefined {
+    if (depth > MAX_DEPTH) return undefined;
     let cls: ts.Node | undefined = at.parent;
     while (cls && !ts.isClassLike(cls)) cls = cls.parent;
     if (!cls || !ts.isClassLike(cls)) return undefined;
@@ -348,13 +349,13 @@ export class OriginResolver {
     if (!m) return undefined;
     if (ts.isPropertyDeclaration(m)) {
       if (m.initializer) {
-        const o = this.origin(m.initializer, 1);
+        const o = this.origin(m.initializer, depth + 1);
         if (o) return o;
       }
-      return m.type ? this.typeOrigin(m.type, m, 1) : undefined;
+      return m.type ? this.typeOrigin(m.type, m, depth + 1) : undefined;
     }
-    if (ts.isParameter(m)) return m.type ? this.typeOrigin(m.type, m, 1) : undefined;
-    if (ts.isBinaryExpression(m)) return this.origin(m.right, 1);
+    if (ts.isParameter(m)) return m.type ? this.typeOrigin(m.type, m, depth + 1) : undefined;
+    if (ts.isBinaryExpression(m)) return this.origin(m.right, depth + 1);
     return undefined;
   }
 }
