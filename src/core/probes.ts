@@ -506,16 +506,19 @@ const typescriptStrict: ProbeDefinition = {
       for (const base of typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext : []) {
         if (typeof base !== 'string') continue;
         const target = resolveExtends(ctx, path.dirname(path.join(ctx.root, file)), base);
-        if (target) extended.add(displayPath(ctx, target));
+        const shown = target && displayPath(ctx, target);
+        if (shown && shown !== file) extended.add(shown);
       }
     }
     const evidence: ProbeEvidence[] = [];
     let fails = 0;
     let unknowns = 0;
     let passes = 0;
+    // configs that extend each other in a cycle would all be skipped as base configs: judge them then
+    const judgeBases = configs.every((f) => extended.has(f));
     for (const file of configs) {
       const json = parsedConfigs.get(file);
-      if (extended.has(file)) {
+      if (extended.has(file) && !judgeBases) {
         evidence.push({ file, detail: 'base config, judged through the configs that extend it' });
         continue;
       }
@@ -848,7 +851,7 @@ const TRACING_PACKAGES = [
   '@opentelemetry/*', '@vercel/otel', '@splunk/otel', '@honeycombio/opentelemetry-node', '@azure/monitor-opentelemetry', '@highlight-run/node',
   'dd-trace', 'elastic-apm-node', 'newrelic', 'applicationinsights', '@dynatrace/oneagent', 'appdynamics',
 ];
-const PRELOAD = /(?<![\w-])(?:-r|--require|--import|--loader)[\s=]+['"]?((?:@[\w.-]+\/)?[\w.-]+)/g;
+const PRELOAD = /(?<![\w-])(?:-r|--require|--import|--loader)['",]?[\s='",]+((?:@[\w.-]+\/)?[\w.-]+(?:\/[\w.-]+)*)/g;
 
 const tracingConfigured: ProbeDefinition = {
   id: 'tracing-configured',
