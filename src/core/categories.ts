@@ -343,6 +343,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'idempotency.stable-keys',
         'Idempotency keys come from the operation itself (order id, client request id), never from a timestamp or a random value made fresh for each attempt.',
+        ['unstable-idempotency-key'],
       ),
       item(
         'idempotency.webhook-dedupe',

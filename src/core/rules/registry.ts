@@ -18,6 +18,7 @@ import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unboundedQuery } from './unbounded-query';
 import { unboundedRetry } from './unbounded-retry';
 import { unguardedStatusTransition } from './unguarded-status-transition';
+import { unstableIdempotencyKey } from './unstable-idempotency-key';
 import { weakJwtVerification } from './weak-jwt-verification';
 
 export const RULES: readonly RuleDefinition<any>[] = [
@@ -38,6 +39,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   unboundedQuery,
   unboundedRetry,
   unguardedStatusTransition,
+  unstableIdempotencyKey,
   weakJwtVerification,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
