@@ -33,7 +33,14 @@ export interface ExportArgs {
   scope?: string;
 }
 
-export type CliArgs = ScanArgs | ExportArgs | { command: 'help'; topic?: string } | { command: 'version' } | { command: 'rules'; format: 'text' | 'json' };
+export interface ProbesArgs {
+  command: 'probes';
+  /** The workspace folder (default: the working directory). */
+  path: string;
+  format: 'text' | 'json';
+}
+
+export type CliArgs = ScanArgs | ExportArgs | ProbesArgs | { command: 'help'; topic?: string } | { command: 'version' } | { command: 'rules'; format: 'text' | 'json' };
 
 export const HELP = `production-audit — production-readiness checks for JavaScript and TypeScript
 
@@ -41,6 +48,9 @@ Usage:
   production-audit scan [paths...] [options]     analyse files and report findings
   production-audit export --format F [options]   render a report from the saved .production-audit/ files
   production-audit rules [--format json]         list the rules
+  production-audit probes [path] [--format json] workspace facts (strict mode, linter, tests, CI, lockfile,
+                                                 logger, tracing, health route, headers, rate limits,
+                                                 migrations) with the files they come from; exit 0
   production-audit --version | --help
 
 scan options:
@@ -133,7 +143,13 @@ export function parseCli(argv: string[]): CliArgs {
       const { values } = parse({ format: { type: 'string', short: 'f' } });
       return { command: 'rules', format: oneOf(values.format as string | undefined, ['text', 'json'] as const, '--format') ?? 'text' };
     }
+    case 'probes': {
+      const { values, positionals } = parse({ format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } });
+      if (values.help) return { command: 'help', topic: 'probes' };
+      if (positionals.length > 1) throw new UsageError(`probes takes one workspace folder (got ${positionals.length} paths)`);
+      return { command: 'probes', path: positionals[0] ?? '.', format: oneOf(values.format as string | undefined, ['text', 'json'] as const, '--format') ?? 'text' };
+    }
     default:
-      throw new UsageError(`unknown command "${command}" (expected scan, export, rules, --help or --version)`);
+      throw new UsageError(`unknown command "${command}" (expected scan, export, rules, probes, --help or --version)`);
   }
 }

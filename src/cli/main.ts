@@ -13,6 +13,7 @@ import { isCategoryId, type CategoryId, type Finding } from '../core/model';
 import { RULES, RULE_IDS } from '../core/rules/registry';
 import { knownRules, SYSTEM_TYPE_IDS, TOOL } from '../core/toolInfo';
 import { HELP, parseCli, UsageError, type ExportArgs, type ScanArgs } from './args';
+import { runProbesCommand } from './probesCommand';
 import { renderText } from './textReport';
 
 export interface CliIO {
@@ -41,6 +42,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await runScan(args, io);
       case 'export':
         return await runExport(args, io);
+      case 'probes':
+        return runProbesCommand(args, io);
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof FileProblemError) {
