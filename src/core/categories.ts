@@ -285,6 +285,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'concurrency.atomic-updates',
         'Read-modify-write sequences on shared records use an atomic update, a row lock or an optimistic version check.',
+        ['read-modify-write-race'],
       ),
       item(
         'concurrency.unique-constraints',

@@ -12,6 +12,7 @@ import { invalidSuppression } from './invalid-suppression';
 import { missingIdempotencyKey } from './missing-idempotency-key';
 import { missingTimeout } from './missing-timeout';
 import { nPlusOne } from './n-plus-one';
+import { readModifyWriteRace } from './read-modify-write-race';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
@@ -33,6 +34,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   missingIdempotencyKey,
   missingTimeout,
   nPlusOne,
+  readModifyWriteRace,
   sqlInjection,
   swallowedException,
   tlsVerificationDisabled,

@@ -1,0 +1,141 @@
+import { readModifyWriteRace } from '../../src/core/rules/read-modify-write-race';
+import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type RuleCase } from './ruleTester';
+
+const prisma = "import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\n";
+const knexDb = "import knex from 'knex';\nconst db = knex({ client: 'pg' });\n";
+const typeorm = "import { DataSource, Repository } from 'typeorm';\nimport { Account } from './account.entity';\n";
+const sequelizeModel = "import { Model } from 'sequelize';\nclass Product extends Model {\n  declare stock: number;\n}\n";
+const mongooseModel = "import mongoose from 'mongoose';\nconst Wallet = mongoose.model('Wallet', new mongoose.Schema({ balance: Number }));\n";
+
+const invalid: InvalidCase[] = [
+  // ---- TypeORM ----------------------------------------------------------------------------------
+  {
+    name: 'TypeORM findOne, -= in memory, repo.save',
+    code: `${typeorm}export class Wallets {\n  constructor(private readonly repo: Repository<Account>) {}\n  async spend(id: string, amount: number) {\n    const account = await this.repo.findOne({ where: { id } });\n    if (!account) throw new Error('missing');\n    account.balance -= amount;\n    return this.repo.save(account);\n  }\n}\n`,
+    line: 9,
+    text: 'this.repo.save(account)',
+    severity: 'HIGH',
+    related: 2,
+    messageIncludes: ['account.balance', 'no transaction, row lock or version check', 'overwrites', 'decrement'],
+  },
+  {
+    name: 'TypeORM findOneBy, += on a nested field, save through getRepository',
+    code: `${typeorm}const ds = new DataSource({ type: 'postgres' });\nexport async function credit(id: string, amount: number) {\n  const repo = ds.getRepository(Account);\n  const account = await repo.findOneByOrFail({ id });\n  account.wallet.balance += amount;\n  await repo.save(account);\n}\n`,
+    line: 8,
+    messageIncludes: ['account.wallet.balance'],
+  },
+  {
+    name: 'TypeORM dataSource.manager.save after x.count++',
+    code: `${typeorm}const ds = new DataSource({ type: 'postgres' });\nexport async function visit(id: string) {\n  const account = await ds.manager.findOneBy(Account, { id });\n  account!.visits++;\n  await ds.manager.save(account);\n}\n`,
+    line: 7,
+  },
+  {
+    name: 'TypeORM repo.update(id, computed) ',
+    code: `${typeorm}export async function spend(repo: Repository<Account>, id: string, n: number) {\n  const a = await repo.findOneByOrFail({ id });\n  await repo.update(id, { balance: a.balance - n });\n}\n`,
+  },
+  {
+    name: 'TypeORM save of a spread copy with the changed field',
+    code: `${typeorm}export async function spend(repo: Repository<Account>, id: string, n: number) {\n  const a = await repo.findOneByOrFail({ id });\n  return repo.save({ ...a, balance: a.balance - n });\n}\n`,
+  },
+  // ---- Prisma -----------------------------------------------------------------------------------
+  {
+    name: 'Prisma findUnique then update with a computed stock',
+    code: `${prisma}export async function reserve(id: string, qty: number) {\n  const product = await prisma.product.findUniqueOrThrow({ where: { id } });\n  if (product.stock < qty) throw new Error('sold out');\n  await prisma.product.update({ where: { id }, data: { stock: product.stock - qty } });\n}\n`,
+    line: 6,
+    related: 1,
+    messageIncludes: ['product.stock'],
+  },
+  {
+    name: 'Prisma new value in a const computed in between',
+    code: `${prisma}export async function reserve(id: string, qty: number) {\n  const product = await prisma.product.findUnique({ where: { id } });\n  const left = product!.stock - qty;\n  await prisma.product.update({ where: { id }, data: { stock: left } });\n}\n`,
+  },
+  {
+    name: 'Prisma through an injected PrismaService, Math.max around the old value',
+    code: "import { PrismaService } from './prisma.service';\nexport class Points {\n  constructor(private readonly prisma: PrismaService) {}\n  async redeem(userId: string, points: number) {\n    const user = await this.prisma.user.findFirstOrThrow({ where: { id: userId } });\n    return this.prisma.user.update({ where: { id: userId }, data: { points: Math.max(0, user.points - points) } });\n  }\n}\n",
+    line: 6,
+  },
+  // ---- Sequelize --------------------------------------------------------------------------------
+  {
+    name: 'Sequelize findByPk, -= , instance save()',
+    code: `${sequelizeModel}export async function sell(id: number, qty: number) {\n  const product = await Product.findByPk(id);\n  if (!product) return;\n  product.stock -= qty;\n  await product.save();\n}\n`,
+    line: 9,
+    related: 2,
+  },
+  {
+    name: 'Sequelize instance update with a computed value',
+    code: `${sequelizeModel}export async function sell(id: number, qty: number) {\n  const product = await Product.findByPk(id, { rejectOnEmpty: true });\n  await product.update({ stock: product.stock - qty });\n}\n`,
+  },
+  {
+    name: 'Sequelize static Model.update with a computed value',
+    code: `${sequelizeModel}export async function sell(id: number, qty: number) {\n  const product = await Product.findOne({ where: { id } });\n  await Product.update({ stock: product!.stock - qty }, { where: { id } });\n}\n`,
+  },
+  // ---- Mongoose / MongoDB -----------------------------------------------------------------------
+  {
+    name: 'Mongoose findById, -=, doc.save()',
+    code: `${mongooseModel}export async function pay(id: string, amount: number) {\n  const wallet = await Wallet.findById(id);\n  if (!wallet) throw new Error('no wallet');\n  wallet.balance = wallet.balance - amount;\n  await wallet.save();\n}\n`,
+    line: 7,
+  },
+  {
+    name: 'Mongoose updateOne with $set computed from a findOne',
+    code: `${mongooseModel}export async function pay(id: string, amount: number) {\n  const wallet = await Wallet.findOne({ _id: id }).lean();\n  await Wallet.updateOne({ _id: id }, { $set: { balance: (wallet as any).balance - amount } });\n}\n`,
+  },
+  {
+    name: 'MongoDB driver findOne then updateOne $set',
+    code: "import { MongoClient } from 'mongodb';\nconst client = new MongoClient('mongodb://db');\nexport async function pay(id: string, amount: number) {\n  const wallets = client.db().collection('wallets');\n  const wallet = await wallets.findOne({ id });\n  await wallets.updateOne({ id }, { $set: { balance: wallet!.balance - amount } });\n}\n",
+    line: 6,
+  },
+  {
+    name: 'project model from ./models: findById, +=, save',
+    code: "import { User } from './models/user';\nexport async function award(id: string) {\n  const user = await User.findById(id);\n  user.points += 10;\n  await user.save();\n}\n",
+  },
+  // ---- knex / drizzle ---------------------------------------------------------------------------
+  {
+    name: 'knex first() then update with a computed value',
+    code: `${knexDb}export async function sell(id: number, qty: number) {\n  const item = await db('items').where({ id }).first();\n  await db('items').where({ id }).update({ stock: item.stock - qty });\n}\n`,
+    line: 5,
+  },
+  {
+    name: "knex update('col', value) form",
+    code: `${knexDb}export async function sell(id: number, qty: number) {\n  const item = await db('items').where({ id }).first();\n  await db('items').where({ id }).update('stock', item.stock - qty);\n}\n`,
+  },
+  {
+    name: 'drizzle findFirst then update().set()',
+    code: "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { eq } from 'drizzle-orm';\nimport * as schema from './schema';\nconst db = drizzle('postgres://db', { schema });\nexport async function sell(id: number, qty: number) {\n  const item = await db.query.items.findFirst({ where: eq(schema.items.id, id) });\n  await db.update(schema.items).set({ stock: item!.stock - qty }).where(eq(schema.items.id, id));\n}\n",
+    line: 7,
+  },
+  {
+    name: 'a text field appended to',
+    code: `${typeorm}export async function note(repo: Repository<Account>, id: string, text: string) {\n  const a = await repo.findOneByOrFail({ id });\n  a.notes = a.notes + '\\n' + text;\n  await repo.save(a);\n}\n`,
+  },
+];
+
+const valid: (string | RuleCase)[] = [
+  { name: 'Prisma atomic decrement', code: `${prisma}export const reserve = (id: string, qty: number) => prisma.product.update({ where: { id }, data: { stock: { decrement: qty } } });\n` },
+  { name: 'Prisma read then atomic decrement', code: `${prisma}export async function reserve(id: string, qty: number) {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id } });\n  if (p.stock < qty) throw new Error('sold out');\n  await prisma.product.update({ where: { id }, data: { stock: { decrement: qty } } });\n}\n` },
+  { name: 'Prisma version check', code: `${prisma}export async function reserve(id: string, qty: number) {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id } });\n  const { count } = await prisma.product.updateMany({ where: { id, version: p.version }, data: { stock: p.stock - qty, version: { increment: 1 } } });\n  return count === 1;\n}\n` },
+  { name: 'Prisma compare-and-set on the old value', code: `${prisma}export async function reserve(id: string, qty: number) {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id } });\n  await prisma.product.updateMany({ where: { id, stock: p.stock }, data: { stock: p.stock - qty } });\n}\n` },
+  { name: 'Prisma interactive transaction (a plain transaction counts)', code: `${prisma}export const reserve = (id: string, qty: number) => prisma.$transaction(async (tx) => {\n  const p = await tx.product.findUniqueOrThrow({ where: { id } });\n  await tx.product.update({ where: { id }, data: { stock: p.stock - qty } });\n});\n` },
+  { name: 'Prisma copy of an old value (not computed)', code: `${prisma}export async function reprice(id: string, price: number) {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id } });\n  await prisma.product.update({ where: { id }, data: { price, previousPrice: p.price } });\n}\n` },
+  { name: 'Prisma value from the caller only', code: `${prisma}export async function restock(id: string, stock: number) {\n  await prisma.product.findUniqueOrThrow({ where: { id } });\n  await prisma.product.update({ where: { id }, data: { stock } });\n}\n` },
+  { name: 'TypeORM transaction with a pessimistic lock', code: `${typeorm}const ds = new DataSource({ type: 'postgres' });\nexport const refund = (id: string, n: number) => ds.transaction(async (manager) => {\n  const a = await manager.findOneOrFail(Account, { where: { id }, lock: { mode: 'pessimistic_write' } });\n  a.balance += n;\n  await manager.save(a);\n});\n` },
+  { name: 'TypeORM atomic decrement', code: `${typeorm}export const spend = (repo: Repository<Account>, id: string, n: number) => repo.decrement({ id }, 'balance', n);\n` },
+  { name: 'TypeORM field set to a new value, not derived', code: `${typeorm}export async function rename(repo: Repository<Account>, id: string, name: string) {\n  const a = await repo.findOneByOrFail({ id });\n  a.name = name;\n  await repo.save(a);\n}\n` },
+  { name: 'TypeORM QueryRunner transaction', code: `${typeorm}const ds = new DataSource({ type: 'postgres' });\nexport async function spend(id: string, n: number) {\n  const qr = ds.createQueryRunner();\n  await qr.startTransaction();\n  const a = await qr.manager.findOneByOrFail(Account, { id });\n  a.balance -= n;\n  await qr.manager.save(a);\n  await qr.commitTransaction();\n}\n` },
+  { name: 'typeorm-transactional @Transactional() method', code: `${typeorm}declare function Transactional(): MethodDecorator;\nexport class Wallets {\n  constructor(private readonly repo: Repository<Account>) {}\n  @Transactional()\n  async spend(id: string, n: number) {\n    const a = await this.repo.findOneByOrFail({ id });\n    a.balance -= n;\n    await this.repo.save(a);\n  }\n}\n` },
+  { name: 'an entity handed in by the caller (not read here)', code: `${typeorm}export async function spend(repo: Repository<Account>, a: Account, n: number) {\n  a.balance -= n;\n  await repo.save(a);\n}\n` },
+  { name: 'a list read: elements changed in memory', code: `${typeorm}export async function bump(repo: Repository<Account>) {\n  const all = await repo.find({ take: 10 });\n  for (const a of all) a.visits += 1;\n  await repo.save(all);\n}\n` },
+  { name: 'Sequelize managed transaction with a lock', code: "import { Model, Sequelize } from 'sequelize';\nconst sequelize = new Sequelize('postgres://db');\nclass Product extends Model { declare stock: number; }\nexport const sell = (id: number, qty: number) => sequelize.transaction(async (t) => {\n  const p = await Product.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });\n  p!.stock -= qty;\n  await p!.save({ transaction: t });\n});\n" },
+  { name: 'Sequelize unmanaged transaction option', code: `${sequelizeModel}import { Sequelize } from 'sequelize';\nconst sequelize = new Sequelize('postgres://db');\nexport async function sell(id: number, qty: number) {\n  const t = await sequelize.transaction();\n  const p = await Product.findByPk(id, { transaction: t });\n  p!.stock -= qty;\n  await p!.save({ transaction: t });\n  await t.commit();\n}\n` },
+  { name: 'Sequelize atomic decrement', code: `${sequelizeModel}export async function sell(id: number, qty: number) {\n  const p = await Product.findByPk(id);\n  await p!.decrement('stock', { by: qty });\n}\n` },
+  { name: 'Mongoose $inc', code: `${mongooseModel}export const pay = (id: string, amount: number) => Wallet.updateOne({ _id: id }, { $inc: { balance: -amount } });\n` },
+  { name: 'Mongoose versioned write (__v in the filter)', code: `${mongooseModel}export async function pay(id: string, amount: number) {\n  const w = await Wallet.findById(id).lean();\n  await Wallet.updateOne({ _id: id, __v: (w as any).__v }, { $set: { balance: (w as any).balance - amount }, $inc: { __v: 1 } });\n}\n` },
+  { name: 'Mongoose session.withTransaction', code: `${mongooseModel}export async function pay(id: string, amount: number) {\n  const session = await mongoose.startSession();\n  await session.withTransaction(async () => {\n    const w = await Wallet.findById(id).session(session);\n    w!.balance -= amount;\n    await w!.save({ session });\n  });\n}\n` },
+  { name: 'knex transaction with forUpdate', code: `${knexDb}export const sell = (id: number, qty: number) => db.transaction(async (trx) => {\n  const item = await trx('items').where({ id }).forUpdate().first();\n  await trx('items').where({ id }).update({ stock: item.stock - qty });\n});\n` },
+  { name: 'knex atomic decrement', code: `${knexDb}export const sell = (id: number, qty: number) => db('items').where({ id }).decrement('stock', qty);\n` },
+  { name: 'an object that is not from the database', code: 'export function tally(cart: { total: number; save(): void }, price: number) {\n  const c = cart;\n  c.total += price;\n  c.save();\n}\n' },
+  { name: 'test files are not checked', file: 'src/wallet.spec.ts', code: `${prisma}it('x', async () => {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id: '1' } });\n  await prisma.product.update({ where: { id: '1' }, data: { stock: p.stock - 1 } });\n});\n` },
+];
+
+runRuleTests(readModifyWriteRace, { valid, invalid });
+runFixtureTests(readModifyWriteRace);
+runDocsExamples(readModifyWriteRace);
