@@ -497,6 +497,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'data-lifecycle.no-sensitive-data-in-logs',
         'Passwords, tokens, card numbers and other personal data never appear in logs.',
+        ['sensitive-data-logged'],
       ),
       item(
         'data-lifecycle.versioned-assets',

@@ -153,6 +153,9 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
   { library: 'winston', kind: 'logger', modules: ['winston'], patterns: ['createLogger.().*', 'error|warn|info|debug|log|verbose|silly', 'createLogger.().child.().*'] },
   { library: 'bunyan', kind: 'logger', modules: ['bunyan'], patterns: ['createLogger.().*', 'createLogger.().child.().*'] },
   { library: 'log4js', kind: 'logger', modules: ['log4js'], patterns: ['getLogger.().*'] },
+  // the `debug` package: `const log = debug('app:auth'); log('…')`, `require('debug')('app')('…')`
+  { library: 'debug', kind: 'logger', modules: ['debug'], patterns: ['()', 'debug.()'] },
+  { library: 'consola', kind: 'logger', modules: ['consola'], patterns: ['*', 'consola.*', 'createConsola.().*', 'withTag.().*'] },
   { library: 'nestjs', kind: 'logger', modules: ['@nestjs/common'], patterns: ['Logger.new.*', 'Logger.error|warn|log|debug|verbose|fatal'] },
   {
     library: 'sentry',

@@ -226,6 +226,8 @@ class ContextChecker {
   /** A logging call that writes a line: not a debug/trace line, not a metric or a child logger. */
   private isLogLine(call: ts.CallExpression): boolean {
     if (!this.facts.isLoggingCall(call)) return false;
+    // the `debug` package writes debug-level lines only
+    if (this.facts.callKind(call)?.library === 'debug') return false;
     const callee = skipOuterExpressions(call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
       const m = callee.name.text;

@@ -13,6 +13,7 @@ import { missingIdempotencyKey } from './missing-idempotency-key';
 import { missingTimeout } from './missing-timeout';
 import { nPlusOne } from './n-plus-one';
 import { readModifyWriteRace } from './read-modify-write-race';
+import { sensitiveDataLogged } from './sensitive-data-logged';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
@@ -35,6 +36,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   missingTimeout,
   nPlusOne,
   readModifyWriteRace,
+  sensitiveDataLogged,
   sqlInjection,
   swallowedException,
   tlsVerificationDisabled,

@@ -1,0 +1,474 @@
+// sensitive-data-logged: a logging call that writes a value whose name says it is a secret or
+// personal data (`password`, `token`, `authorization`, `cardNumber`, `ssn`, `apiKey`, `email`, …):
+// an identifier, a property access, an element access with a literal key, an object-literal key or
+// shorthand, in any argument of the call (also inside template literals, concatenations, arrays,
+// nested objects, `JSON.stringify(…)` / `String(…)`). In auth routes (route path, router, handler,
+// controller or file name mentions login/auth/signup/password/token/session/…), the whole
+// `req.headers` / `req.body` counts too. Names that describe a secret without holding it
+// (`hasPassword`, `tokenCount`, `passwordLength`, `isTokenValid`, `passwordResetUrlSent`) and
+// values passed through any function other than a stringifier (`redact(x)`, `mask(x)`) are fine.
+// Decisions: docs/rules/sensitive-data-logged.md.
+import { ts } from 'ts-morph';
+import { isFunctionNode, skipOuterExpressions } from '../engine/ast';
+import type { FileFacts } from '../engine/fileFacts';
+import { defineRule, type RuleContext } from '../engine/rule';
+
+const K = ts.SyntaxKind;
+
+/** Words that make a name a secret or personal data on their own (after splitting camelCase / snake_case). */
+const SENSITIVE_WORDS = new Set([
+  'password', 'passwords', 'passwd', 'passphrase', 'passcode',
+  'secret', 'secrets',
+  'token', 'jwt', 'bearer',
+  'authorization',
+  'cookie', 'cookies',
+  'credential', 'credentials', 'creds',
+  'ssn', 'cvv', 'cvc', 'cvv2', 'iban', 'otp', 'totp',
+  'email', 'emails', 'phone', 'msisdn', 'telephone',
+  'dob', 'birthdate', 'birthday',
+]);
+/** Word sequences (joined without separators) that are sensitive wherever they appear in a name. */
+const SENSITIVE_COMPOUNDS = [
+  'apikey', 'accesskey', 'secretkey', 'privatekey', 'signingkey', 'encryptionkey', 'masterkey', 'clientkey', 'licensekey',
+  'cardnumber', 'cardno', 'creditcard', 'ccnumber', 'securitycode', 'cardcvc', 'cardcvv',
+  'socialsecurity', 'nationalid', 'nationalinsurance', 'passportnumber', 'passportno', 'driverslicense', 'driverlicense', 'driverlicence', 'driverslicence',
+  'dateofbirth', 'sessionid', 'bankaccount', 'accountnumber', 'routingnumber', 'sortcode',
+  'phonenumber', 'mobilenumber', 'emailaddress',
+  'homeaddress', 'streetaddress', 'billingaddress', 'shippingaddress', 'postaladdress', 'mailingaddress',
+  'authheader', 'authcode', 'authtoken', 'verificationcode', 'resetcode', 'mfacode', 'twofactorcode', 'pincode', 'smscode', 'confirmationcode',
+];
+/** A first word that turns the name into a question or a number about the secret: `hasPassword`, `isTokenValid`, `maxTokens`. */
+const META_PREFIX = new Set(['has', 'is', 'should', 'can', 'was', 'were', 'did', 'does', 'needs', 'need', 'allow', 'allows', 'require', 'requires', 'use', 'uses', 'show', 'hide', 'num', 'count', 'total', 'max', 'min', 'no', 'with', 'without', 'validate', 'verify', 'check', 'generate', 'create', 'get', 'set', 'find', 'on']);
+/** A last word that makes the name describe the secret instead of holding it: `tokenCount`, `passwordLength`, `emailVerified`. */
+const META_SUFFIX = new Set([
+  'count', 'counts', 'length', 'len', 'size', 'exists', 'valid', 'invalid', 'present', 'provided', 'required', 'enabled', 'disabled', 'set',
+  'type', 'types', 'id', 'ids', 'at', 'expiry', 'expires', 'expiration', 'ttl', 'hash', 'hashed', 'digest', 'url', 'uri', 'link', 'endpoint', 'policy', 'strength', 'rules', 'rule',
+  'field', 'fields', 'name', 'names', 'label', 'version', 'status', 'state', 'error', 'errors', 'message', 'mode', 'format', 'prefix', 'suffix',
+  'source', 'kind', 'scope', 'scopes', 'provider', 'algorithm', 'alg', 'issuer', 'audience', 'duration', 'timeout', 'attempts', 'retries',
+  'changed', 'updated', 'created', 'sent', 'ok', 'match', 'matches', 'strategy', 'config', 'options', 'path', 'verified', 'confirmed', 'domain',
+  'template', 'subject', 'missing', 'expired', 'revoked', 'used', 'index', 'idx', 'flag', 'regex', 'pattern', 'schema', 'validator', 'hint', 'requested',
+  'arn', 'location', 'store', 'service', 'client', 'manager', 'helper', 'module', 'file', 'env', 'var', 'ref', 'refs',
+  'changes', 'reset', 'resets', 'event', 'events', 'supplied', 'entered', 'lifetime', 'age', 'window', 'limit', 'tokens',
+  'domains', 'opt', 'optin', 'verification', 'bounced', 'delivered', 'queued', 'counter', 'metrics', 'usage', 'budget', 'cost',
+]);
+/** Tokens that are not credentials: paging cursors, cancellation tokens, parser tokens, LLM token counts. */
+const HARMLESS_TOKEN_PREFIX = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'pagination', 'cursor', 'cancellation', 'cancel', 'sync', 'lexer', 'current', 'last', 'first', 'input', 'output', 'prompt', 'completion', 'max', 'total', 'reasoning', 'cached']);
+/** Header names whose value is a credential, for `headers['x-api-key']`-style access. */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-auth-token|x-access-token|x-csrf-token|x-xsrf-token|x-session-id|x-session-token|x-refresh-token|api-key|apikey)$/i;
+/** Words that make a route, router, handler, controller or file an authentication one. */
+const AUTH_WORDS = new Set([
+  'auth', 'authn', 'authentication', 'authenticate', 'authorize', 'authorise', 'authorization', 'login', 'logon', 'signin', 'signup', 'register', 'registration',
+  'password', 'passwords', 'passwd', 'token', 'tokens', 'session', 'sessions', 'oauth', 'oauth2', 'otp', 'mfa', '2fa', 'twofactor', 'credential', 'credentials',
+  'sso', 'saml', 'jwt',
+]);
+/** Calls whose result shows their argument as it is. Every other call (`redact`, `mask`, `hash`, `slice` …) is trusted to transform it. */
+const STRINGIFIERS = /^(String|stringify|inspect|format|toString|toJSON)$/;
+/** Objects whose members are all secrets: `req.cookies.sid`, `config.secrets.stripe`. */
+const SECRET_CONTAINERS = new Set(['cookies', 'signedCookies', 'secrets', 'credentials', 'creds']);
+/** Calls that hide or shorten what they are given: `redact(token)`, `mask(card)`, `hash(password)`, `token.slice(-4)`. */
+const HIDING_CALL = /redact|mask|saniti[sz]|scrub|obfuscat|anonymi[sz]|pseudonymi[sz]|censor|hash|digest|fingerprint|truncat|hide|strip|omit|elide|sha\d*|md5|hmac|encrypt|last4|lastFour|preview|abbreviat|shorten|^(slice|substring|substr|at|charAt|startsWith|endsWith|includes|test|has|compare|timingSafeEqual|verify|isValid\w*|is[A-Z]\w*|has[A-Z]\w*)$/i;
+/** Roots of an HTTP request object: `req.headers`, `request.body`, `ctx.request.body`, `event.headers`. */
+const REQUEST_ROOT = /^(req|request|ctx|context|event)$/;
+const ROUTE_METHODS = /^(get|post|put|patch|delete|del|all|use|head|options|route)$/;
+const HTTP_DECORATORS = /^(Get|Post|Put|Patch|Delete|All|Head|Options|Controller)$/;
+
+export const sensitiveDataLogged = defineRule({
+  id: 'sensitive-data-logged',
+  category: 'data-lifecycle',
+  defaultSeverity: 'HIGH',
+  title: 'Secret or personal data written to a log',
+  requiresTypeInfo: false,
+  options: {
+    /** Extra names (whole names, case-insensitive, `_`/`-` ignored) to treat as sensitive, e.g. `["iccid", "medicalRecord"]`. */
+    extraNames: [] as string[],
+    /** Names the team's logger already redacts (pino `redact`, winston format): not reported. */
+    redactedNames: [] as string[],
+    /** Whether e-mail addresses, phone numbers and postal addresses count as personal data. */
+    contactDetails: true,
+  },
+  docs: {
+    summary:
+      'Flags logging calls that write a value whose name says it is a secret or personal data (`password`, `token`, `authorization`, `cardNumber`, `ssn`, `apiKey`, `email`, …), and the whole `req.headers` / `req.body` logged in authentication routes.',
+    why:
+      'Logs are copied to many places (log shippers, search indexes, dashboards, support tickets, backups) and are read by far more people than the database. A password or token in a log line is a credential anyone with log access can use, and personal data there escapes the retention and deletion rules it is subject to.',
+    fix:
+      'Log an identifier instead of the value (`userId`, the last four digits, a token id), drop the field, or pass it through a redaction helper. Configure the logger to redact the usual paths (pino `redact: ["req.headers.authorization", "*.password"]`) as a safety net.',
+    invalid: [
+      {
+        code: [
+          'import { Router } from "express";',
+          'import { logger } from "./logger";',
+          '',
+          'export const router = Router();',
+          '',
+          'router.post("/login", async (req, res) => {',
+          '  const { email, password } = req.body;',
+          '  logger.info({ email, password }, "login attempt");',
+          '  res.status(204).end();',
+          '});',
+          '',
+        ].join('\n'),
+      },
+      {
+        code: [
+          'import { Router } from "express";',
+          'import { logger } from "./logger";',
+          '',
+          'export const authRouter = Router();',
+          '',
+          'authRouter.post("/refresh", (req, res) => {',
+          '  logger.debug({ headers: req.headers }, "token refresh");',
+          '  res.status(204).end();',
+          '});',
+          '',
+        ].join('\n'),
+      },
+      {
+        code: [
+          'export function connect(apiKey: string) {',
+          '  console.log(`connecting with key ${apiKey}`);',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    ],
+    valid: [
+      {
+        code: [
+          'import { logger } from "./logger";',
+          '',
+          'export function loggedIn(user: { id: string; password: string }, tokenCount: number, hasPassword: boolean) {',
+          '  logger.info({ userId: user.id, tokenCount, hasPassword, passwordResetUrlSent: true }, "login succeeded");',
+          '  logger.info({ password: redact(user.password) }, "masked");',
+          '}',
+          '',
+          'declare function redact(v: string): string;',
+          '',
+        ].join('\n'),
+      },
+    ],
+  },
+  create(context) {
+    const checker = new SensitiveChecker(context);
+    return {
+      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
+    };
+  },
+});
+
+type Options = { extraNames: string[]; redactedNames: string[]; contactDetails: boolean };
+
+interface Hit {
+  /** What was logged, as the user wrote it: `password`, `req.headers`, `user.cardNumber`. */
+  text: string;
+  node: ts.Node;
+}
+
+class SensitiveChecker {
+  private readonly sf: ts.SourceFile;
+  private readonly facts: FileFacts;
+  private readonly extra: Set<string>;
+  private readonly redacted: Set<string>;
+  private readonly contact: boolean;
+  private fileIsAuth: boolean | undefined;
+  private readonly authCache = new WeakMap<ts.Node, boolean>();
+
+  constructor(private readonly ctx: RuleContext<Options>) {
+    this.sf = ctx.sourceFile;
+    this.facts = ctx.facts;
+    const norm = (xs: unknown) => new Set((Array.isArray(xs) ? xs : []).filter((x): x is string => typeof x === 'string').map(normaliseName));
+    this.extra = norm(ctx.options.extraNames);
+    this.redacted = norm(ctx.options.redactedNames);
+    this.contact = ctx.options.contactDetails !== false;
+  }
+
+  call(call: ts.CallExpression): void {
+    if (!call.arguments.length) return;
+    if (!this.facts.isLoggingCall(call)) return;
+    const hits: Hit[] = [];
+    for (const arg of call.arguments) this.value(arg, call, hits, 0);
+    if (!hits.length) return;
+    const names = [...new Set(hits.map((h) => h.text))];
+    const shown = names.slice(0, 3).map((n) => `\`${n}\``).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+    const whole = hits.some((h) => /\.(headers|body)$/.test(h.text) && !this.nameIsSensitive(h.text.slice(h.text.lastIndexOf('.') + 1)));
+    const what = whole
+      ? `This log call writes ${shown} in an authentication route, and with it the credentials it carries (the \`Authorization\` header, cookies, the submitted password).`
+      : names.length === 1
+        ? `This log call writes ${shown}, which by its name is a secret or personal data.`
+        : `This log call writes ${shown}, which by their names are secrets or personal data.`;
+    this.ctx.report(
+      call,
+      `${what} Logs are shipped, indexed and kept far longer and by far more people than the data's own store, so a credential there can be replayed by anyone with log access and personal data escapes its retention and deletion rules. Log an identifier instead (a user id, the last four digits, a token id), drop the field, or pass it through a redaction helper, and configure the logger's redaction as a safety net.`,
+    );
+  }
+
+  // ---- what a logged value reveals ---------------------------------------------------------------
+
+  private value(expr0: ts.Expression, call: ts.CallExpression, hits: Hit[], depth: number): void {
+    if (depth > 6) return;
+    const expr = skipOuterExpressions(expr0);
+    if (ts.isIdentifier(expr)) {
+      if (this.nameIsSensitive(expr.text)) hits.push({ text: expr.text, node: expr });
+      return;
+    }
+    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+      this.access(expr, call, hits);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(expr)) {
+      for (const p of expr.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) {
+          if (this.nameIsSensitive(p.name.text)) hits.push({ text: p.name.text, node: p });
+        } else if (ts.isPropertyAssignment(p)) {
+          const key = propertyKey(p.name);
+          const before = hits.length;
+          this.value(p.initializer, call, hits, depth + 1);
+          if (hits.length === before && key !== undefined && this.nameIsSensitive(key) && revealsValue(p.initializer)) hits.push({ text: key, node: p });
+        } else if (ts.isSpreadAssignment(p)) {
+          this.value(p.expression, call, hits, depth + 1);
+        }
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(expr)) {
+      for (const el of expr.elements) this.value(ts.isSpreadElement(el) ? el.expression : el, call, hits, depth + 1);
+      return;
+    }
+    if (ts.isTemplateExpression(expr)) {
+      for (const span of expr.templateSpans) this.value(span.expression, call, hits, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === K.PlusToken) {
+      this.value(expr.left, call, hits, depth + 1);
+      this.value(expr.right, call, hits, depth + 1);
+      return;
+    }
+    if (ts.isConditionalExpression(expr)) {
+      this.value(expr.whenTrue, call, hits, depth + 1);
+      this.value(expr.whenFalse, call, hits, depth + 1);
+      return;
+    }
+    if (ts.isCallExpression(expr)) {
+      // JSON.stringify(x), String(x), util.inspect(x), x.toString(): the value as it is
+      const callee = skipOuterExpressions(expr.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (!name || !STRINGIFIERS.test(name)) return;
+      if (name === 'toString' || name === 'toJSON') {
+        if (ts.isPropertyAccessExpression(callee)) this.value(callee.expression, call, hits, depth + 1);
+        return;
+      }
+      if (expr.arguments[0]) this.value(expr.arguments[0], call, hits, depth + 1);
+    }
+  }
+
+  /** `user.password`, `req.headers.authorization`, `headers['x-api-key']`, and `req.headers` / `req.body` in auth routes. */
+  private access(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, call: ts.CallExpression, hits: Hit[]): void {
+    let name: string | undefined;
+    if (ts.isPropertyAccessExpression(expr)) name = expr.name.text;
+    else if (ts.isStringLiteralLike(expr.argumentExpression)) name = expr.argumentExpression.text;
+    if (name === undefined) return;
+    const text = this.accessText(expr);
+    if (this.nameIsSensitive(name) || (ts.isElementAccessExpression(expr) && SENSITIVE_HEADER.test(name) && !this.redacted.has(normaliseName(name)))) {
+      hits.push({ text, node: expr });
+      return;
+    }
+    if ((name === 'headers' || name === 'body') && isRequestObject(expr.expression) && this.inAuthRoute(call)) {
+      hits.push({ text, node: expr });
+      return;
+    }
+    // a member of a container of secrets: `req.cookies.sid`, `config.secrets.stripe`, `aws.credentials.accessKeyId`
+    const words = splitWords(name);
+    if (words.length && META_SUFFIX.has(words[words.length - 1]) && words.length > 1) return;
+    if (name === 'length' || name === 'size') return;
+    for (let e = skipOuterExpressions(expr.expression); ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e); e = skipOuterExpressions(e.expression)) {
+      const inner = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+      if (inner && SECRET_CONTAINERS.has(inner) && !this.redacted.has(normaliseName(inner))) {
+        hits.push({ text, node: expr });
+        return;
+      }
+    }
+  }
+
+  private accessText(expr: ts.Expression): string {
+    const t = expr.getText(this.sf).replace(/\s+/g, '');
+    return t.length > 40 ? `…${t.slice(-39)}` : t;
+  }
+
+  /** A name that holds a secret or personal data, as opposed to one that describes it. */
+  nameIsSensitive(raw: string): boolean {
+    const norm = normaliseName(raw);
+    if (!norm || this.redacted.has(norm)) return false;
+    if (this.extra.has(norm)) return true;
+    const words = splitWords(raw);
+    if (!words.length) return false;
+    if (words.length > 1 && META_PREFIX.has(words[0])) return false;
+    const last = words[words.length - 1];
+    // `sessionId` is a credential; any other `…Id` names a record
+    if (words.length > 1 && META_SUFFIX.has(last) && !(last === 'id' && words[words.length - 2] === 'session')) return false;
+    const joined = words.join('');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!SENSITIVE_WORDS.has(w)) continue;
+      if ((w === 'token' || w === 'jwt') && i > 0 && HARMLESS_TOKEN_PREFIX.has(words[i - 1])) continue;
+      if (!this.contact && (w === 'email' || w === 'emails' || w === 'phone' || w === 'msisdn' || w === 'telephone')) continue;
+      return true;
+    }
+    for (const c of SENSITIVE_COMPOUNDS) {
+      if (!joined.includes(c)) continue;
+      if (!this.contact && /^(phonenumber|mobilenumber|emailaddress|homeaddress|streetaddress|billingaddress|shippingaddress|postaladdress|mailingaddress)$/.test(c)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  // ---- authentication routes ---------------------------------------------------------------------
+
+  /** True when the log call runs in a handler of an authentication route, or in an auth file. */
+  private inAuthRoute(call: ts.CallExpression): boolean {
+    if (this.fileIsAuth === undefined) this.fileIsAuth = hasAuthWord(this.ctx.file);
+    if (this.fileIsAuth) return true;
+    for (let n: ts.Node | undefined = call.parent; n; n = n.parent) {
+      if (!isFunctionNode(n) && !ts.isClassDeclaration(n)) continue;
+      let verdict = this.authCache.get(n);
+      if (verdict === undefined) {
+        verdict = this.functionIsAuth(n);
+        this.authCache.set(n, verdict);
+      }
+      if (verdict) return true;
+    }
+    return false;
+  }
+
+  private functionIsAuth(fn: ts.Node): boolean {
+    // the function's own name: `async function login(req, res)`, `signIn()` in a controller, `class AuthController`
+    const own = ownName(fn);
+    if (own && hasAuthWord(own)) return true;
+    // NestJS: `@Post('login')`, `@Controller('auth')`
+    for (const d of ts.canHaveDecorators(fn) ? (ts.getDecorators(fn) ?? []) : []) {
+      const e = d.expression;
+      if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && HTTP_DECORATORS.test(e.expression.text)) {
+        const first = e.arguments[0];
+        if (first && ts.isStringLiteralLike(first) && hasAuthWord(first.text)) return true;
+      }
+    }
+    // a handler passed to a route registration: `router.post('/login', …)`, `authRouter.get('/me', …)`
+    let n: ts.Node = fn;
+    while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+    const p = n.parent;
+    if (p && ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+      const callee = skipOuterExpressions(p.expression);
+      if (ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.test(callee.name.text)) {
+        const first = p.arguments[0];
+        if (first && ts.isStringLiteralLike(first) && hasAuthWord(first.text)) return true;
+        const router = routerName(callee.expression);
+        if (router && hasAuthWord(router)) return true;
+      }
+    }
+    // Fastify: `fastify.route({ method: 'POST', url: '/login', handler })`
+    if (p && ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
+      for (const prop of p.parent.properties) {
+        if (ts.isPropertyAssignment(prop) && (propertyKey(prop.name) === 'url' || propertyKey(prop.name) === 'path') && ts.isStringLiteralLike(prop.initializer) && hasAuthWord(prop.initializer.text)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** `password`, `API_KEY`, `x-api-key` → `password`, `apikey`, `xapikey`. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** `passwordResetUrlSent` → [password, reset, url, sent]; `API_KEY` → [api, key]; `x-api-key` → [x, api, key]. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** A path, route or name that mentions authentication: `routes/auth.ts`, `/sign-in`, `loginHandler`, `AuthController`. */
+function hasAuthWord(text: string): boolean {
+  const words = splitWords(text);
+  for (let i = 0; i < words.length; i++) {
+    if (AUTH_WORDS.has(words[i])) return true;
+    const pair = words[i] + (words[i + 1] ?? '');
+    if (pair === 'signin' || pair === 'signup' || pair === 'login' || pair === 'logon' || pair === 'twofactor') return true;
+  }
+  return false;
+}
+
+function propertyKey(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** `req`, `request`, `ctx.request`, `ctx`, `event`: the incoming request. */
+function isRequestObject(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  if (ts.isIdentifier(v)) return REQUEST_ROOT.test(v.text);
+  if (ts.isPropertyAccessExpression(v) && v.name.text === 'request') return true;
+  return false;
+}
+
+/**
+ * Whether a value under a sensitive key shows the secret: literals (`'[REDACTED]'`, `true`), booleans
+ * (`!!password`, `token === undefined`, `typeof token`), numbers about it (`token.length`) and calls
+ * that hide it (`redact(token)`, `token.slice(-4)`) do not; anything else (`jwt.sign(…)`) does.
+ */
+function revealsValue(e: ts.Expression): boolean {
+  const v = skipOuterExpressions(e);
+  switch (v.kind) {
+    case K.StringLiteral:
+    case K.NoSubstitutionTemplateLiteral:
+    case K.NumericLiteral:
+    case K.TrueKeyword:
+    case K.FalseKeyword:
+    case K.NullKeyword:
+    case K.TypeOfExpression:
+    case K.RegularExpressionLiteral:
+      return false;
+  }
+  if (ts.isIdentifier(v) && v.text === 'undefined') return false;
+  if (ts.isPrefixUnaryExpression(v)) return false;
+  if (ts.isBinaryExpression(v)) {
+    const op = v.operatorToken.kind;
+    if (op === K.PlusToken) return revealsValue(v.left) || revealsValue(v.right);
+    if (op === K.BarBarToken || op === K.QuestionQuestionToken) return revealsValue(v.left) || revealsValue(v.right);
+    return false; // comparisons, arithmetic, `in`, `instanceof`
+  }
+  if (ts.isConditionalExpression(v)) return revealsValue(v.whenTrue) || revealsValue(v.whenFalse);
+  if (ts.isPropertyAccessExpression(v)) {
+    // `token.length`, `password.length`: a number about the secret
+    const words = splitWords(v.name.text);
+    return !(words.length && META_SUFFIX.has(words[words.length - 1]));
+  }
+  if (ts.isCallExpression(v) || ts.isAwaitExpression(v)) {
+    // under a sensitive key, a call's result is the secret (`token: jwt.sign(…)`) unless it hides it
+    const c = ts.isAwaitExpression(v) ? skipOuterExpressions(v.expression) : v;
+    if (!ts.isCallExpression(c)) return true;
+    const callee = skipOuterExpressions(c.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return !name || !HIDING_CALL.test(name);
+  }
+  if (ts.isTemplateExpression(v)) return v.templateSpans.some((s) => revealsValue(s.expression));
+  return true;
+}
+
+function ownName(fn: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isClassDeclaration(fn)) && fn.name) return fn.name.text;
+  if ((ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn)) && ts.isIdentifier(fn.name)) return fn.name.text;
+  const p = fn.parent;
+  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
+  return undefined;
+}
+
+/** `authRouter` in `authRouter.post(…)`, `auth` in `app.auth.post(…)`. */
+function routerName(e: ts.Expression): string | undefined {
+  const v = skipOuterExpressions(e);
+  if (ts.isIdentifier(v)) return v.text;
+  if (ts.isPropertyAccessExpression(v)) return v.name.text;
+  return undefined;
+}
