@@ -418,6 +418,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'cost-control.output-limits',
         'Every call to a paid generation API sets an upper bound on its output (tokens, duration, resolution).',
+        ['llm-call-without-limit'],
       ),
       item(
         'cost-control.per-tenant-quotas',

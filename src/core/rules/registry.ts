@@ -9,6 +9,7 @@ import { errorContextLost } from './error-context-lost';
 import { floatingPromise } from './floating-promise';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
+import { llmCallWithoutLimit } from './llm-call-without-limit';
 import { missingIdempotencyKey } from './missing-idempotency-key';
 import { missingTimeout } from './missing-timeout';
 import { nPlusOne } from './n-plus-one';
@@ -32,6 +33,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   floatingPromise,
   hardcodedSecret,
   invalidSuppression,
+  llmCallWithoutLimit,
   missingIdempotencyKey,
   missingTimeout,
   nPlusOne,
