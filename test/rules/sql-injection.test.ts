@@ -174,6 +174,14 @@ export const byRef = (ref: string) => prisma.$queryRawUnsafe(\`SELECT id FROM sh
     messageIncludes: ['$queryRaw'],
   },
   {
+    name: 'Prisma: $queryRawUnsafe with a nested type argument',
+    code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+
+export const rows = (r: string) => prisma.$queryRawUnsafe<Array<{ id: string }>>(\`SELECT id FROM t WHERE r = '\${r}'\`);
+`,
+  },
+  {
     name: 'Prisma: $executeRawUnsafe inside $transaction',
     code: `import { PrismaClient } from '@prisma/client';
 const prisma = new PrismaClient();

@@ -19,6 +19,8 @@ const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 
 /** Wrappers that carry all of their argument's values into their result. */
 const CARRIERS = new Set(['stringify', 'inspect', 'format', 'assign', 'entries', 'values', 'fromEntries', 'structuredClone', 'freeze']);
 
+const WHOLE_ENV_TEXT = /process\s*\.\s*env(?!\s*(?:\.|\[|\?\.\s*[\w[]))|\benv\b[^=;]*\}\s*=\s*(?:globalThis\.)?process\b|process\s*\[\s*['"]env['"]\s*\](?!\s*(?:\.|\[))/;
+
 type Sink = { kind: 'log' | 'response' | 'return'; display: string; assignment?: boolean };
 
 export const environmentExposure = defineRule({
@@ -47,7 +49,8 @@ export const environmentExposure = defineRule({
     ],
   },
   create(context) {
-    if (!context.sourceFile.text.includes('process')) return {};
+    // only files that use the environment as a whole: `process.env` not followed by `.x` / `[…]`, or `{ env } = process`
+    if (!WHOLE_ENV_TEXT.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const caches: Caches = { value: new Map(), text: new Map() };
     const exposes = (e: ts.Expression) => exposesEnv(e, facts, caches, 0);

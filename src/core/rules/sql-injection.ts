@@ -18,7 +18,8 @@ const PRISMA_UNSAFE = new Set(['$queryRawUnsafe', '$executeRawUnsafe']);
 const CANDIDATE_METHODS = new Set(['query', 'execute', 'unsafe', ...KNEX_RAW, ...PRISMA_UNSAFE]);
 /** Methods judged on an unrecognised receiver when the text is plainly SQL. */
 const UNRECOGNISED_METHODS = new Set(['query', 'execute', 'raw', 'unsafe']);
-const QUICK_TEXT = /query|execute|[rR]aw|unsafe|Unsafe/;
+/** A file without a call of one of the candidate methods has nothing to judge. */
+const QUICK_TEXT = /\.\s*(?:query|execute|unsafe|raw|\w+Raw|\$queryRawUnsafe|\$executeRawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
 const SQL_START =
   /^\s*\(?\s*(?:select|insert\s+into|insert\s+ignore|update|delete\s+from|delete|with|create|alter|drop|truncate|merge|replace\s+into|call|exec|execute|grant|revoke|show|describe|explain|values|upsert|copy|vacuum|analyze|reindex|lock\s+table|pragma|set\s+(?:local|session|search_path|role))\b/i;
 /** Escaping and quoting helpers whose result is safe to write into SQL text. */
