@@ -225,6 +225,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'throughput.no-blocking-io-in-handlers',
         'Request handlers never block the event loop with synchronous file, crypto or child-process calls.',
+        ['sync-io-in-handler'],
       ),
       item(
         'throughput.load-tested',

@@ -17,6 +17,7 @@ import { readModifyWriteRace } from './read-modify-write-race';
 import { sensitiveDataLogged } from './sensitive-data-logged';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
+import { syncIoInHandler } from './sync-io-in-handler';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { unboundedQuery } from './unbounded-query';
 import { unboundedRetry } from './unbounded-retry';
@@ -41,6 +42,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   sensitiveDataLogged,
   sqlInjection,
   swallowedException,
+  syncIoInHandler,
   tlsVerificationDisabled,
   unboundedQuery,
   unboundedRetry,
