@@ -31,13 +31,13 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
   const analysis = new AnalysisService(worker);
   const status = vscode.window.createStatusBarItem('productionAudit.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Production Audit';
-  status.command = Commands.showFindings;
+  status.command = 'workbench.view.extension.productionAudit';
   const updateStatus = () => {
     const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<(typeof SEVERITIES)[number], number>;
     for (const list of analysis.findings.values()) for (const { finding } of list) if (!finding.suppression) counts[finding.severity]++;
     const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
     status.text = total ? `$(shield) ${SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(' · ')}` : '$(shield) no findings';
-    status.tooltip = `Production Audit: ${total} open finding${total === 1 ? '' : 's'}\n${SEVERITIES.map((s) => `${s}: ${counts[s]}`).join('\n')}\nClick to show them in the Problems view.`;
+    status.tooltip = `Production Audit: ${total} open finding${total === 1 ? '' : 's'}\n${SEVERITIES.map((s) => `${s}: ${counts[s]}`).join('\n')}\nClick to open the Production Audit sidebar.`;
     status.show();
   };
   const sidebar = registerAuditSidebar(context, analysis);
