@@ -85,6 +85,10 @@ ${PEM_BODY}
     line: 1,
   },
   {
+    name: 'PEM private key shortened with an ellipsis',
+    code: `export const privateKey = '-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA7x...\\n-----END RSA PRIVATE KEY-----';\n`,
+  },
+  {
     name: 'high-entropy jwtSecret fallback with ||',
     code: `export const jwtSecret = process.env.JWT_SECRET || 'q9T2vXe7Lm4RzW8pKd3N6bHs1YcF5gJa';\n`,
     text: "'q9T2vXe7Lm4RzW8pKd3N6bHs1YcF5gJa'",
@@ -132,6 +136,7 @@ const valid: (string | RuleCase)[] = [
   { name: 'a public key', code: `export const publicKey = \`-----BEGIN PUBLIC KEY-----\n${PEM_BODY}\n-----END PUBLIC KEY-----\`;\n` },
   { name: 'a PEM header used for parsing', code: `export const isPkcs1 = (pem: string) => pem.startsWith('-----BEGIN RSA PRIVATE KEY-----');\n` },
   { name: 'a PEM placeholder', code: `export const privateKey = '-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----';\n` },
+  { name: 'a PEM template with a placeholder body', code: `export const keyTemplate = \`-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----\`;\n` },
   { name: 'a comparison, not an assignment', code: `export const isDefault = (password: string) => password === 'Xy7#kL9$mN2@pQ4w';\n` },
   { name: 'a message mentioning a password', code: `export const errors = { password: 'Password must be 12 characters long' };\n` },
   { name: 'a camelCase identifier as value', code: `export const fields = { tokenSecret: 'refreshTokenSecretValue' };\n` },

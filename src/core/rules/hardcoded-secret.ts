@@ -38,8 +38,13 @@ const FORMATS: readonly Format[] = [
 const FORMAT_HINT = /AKIA|ASIA|_live_|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|\d{8}:|\.[A-Za-z0-9_-]{6}\.|AIza|sk-/;
 
 const PEM_HEADER = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/;
-/** Enough base64 after the header to be a key, not a header constant used for parsing. */
-const PEM_BODY = /[A-Za-z0-9+/=]{40,}/;
+/**
+ * Base64 after the header: a key (also one shortened with `...` in the middle), not a header
+ * constant used for parsing.
+ */
+const PEM_BODY = /[A-Za-z0-9+/=]{8,}/;
+/** Placeholder words inside a PEM body (`<your key here>`, `xxxx`): the ellipsis alone is not one. */
+const PEM_PLACEHOLDER = /changeme|change[-_ ]me|xxx|example|dummy|placeholder|your|replace|redacted|\*\*\*|<[^>]*>|\$\{|\{\{/;
 
 /**
  * Obvious placeholders (lower-cased): a literal containing one of these is documentation, not a
@@ -130,10 +135,7 @@ export const hardcodedSecret = defineRule({
 function formatMatch(text: string, node: ts.Node): { label: string; token: string } | undefined {
   if (text.includes('-----BEGIN')) {
     const m = PEM_HEADER.exec(text);
-    if (m && !PLACEHOLDER.test(text.toLowerCase().replace(m[0].toLowerCase(), ''))) {
-      const after = text.slice(m.index + m[0].length);
-      if (PEM_BODY.test(after.replace(/\s+/g, '')) || pemContinues(node)) return { label: 'PEM private key', token: '' };
-    }
+    if (m && (pemBodyIsKey(text.slice(m.index + m[0].length)) || pemContinues(node))) return { label: 'PEM private key', token: '' };
   }
   if (!FORMAT_HINT.test(text)) return undefined;
   for (const f of FORMATS) {
@@ -146,6 +148,12 @@ function formatMatch(text: string, node: ts.Node): { label: string; token: strin
     return { label: f.label, token };
   }
   return undefined;
+}
+
+/** The text after a PEM header holds key material (base64), not nothing or a placeholder. */
+function pemBodyIsKey(after: string): boolean {
+  const body = after.replace(/-----END[^-]*-----[\s\S]*$/, '').replace(/\s+/g, '');
+  return PEM_BODY.test(body) && !PEM_PLACEHOLDER.test(body.toLowerCase());
 }
 
 /** `'-----BEGIN PRIVATE KEY-----\n' + 'MIIEvQ…'`: the header alone, with the key in the next piece. */
@@ -163,7 +171,7 @@ function pemContinues(node: ts.Node): boolean {
   };
   collect(n);
   const m = PEM_HEADER.exec(body);
-  return !!m && PEM_BODY.test(body.slice(m.index + m[0].length).replace(/\s+/g, ''));
+  return !!m && pemBodyIsKey(body.slice(m.index + m[0].length));
 }
 
 // ---- names and entropy ---------------------------------------------------------------------
