@@ -156,6 +156,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'data-integrity.related-writes-in-transaction',
         'Writes that must succeed or fail together (for example order, stock and payment records) run inside one transaction.',
+        ['missing-transaction'],
       ),
       item(
         'data-integrity.deliberate-cascades',

@@ -12,6 +12,7 @@ import { invalidSuppression } from './invalid-suppression';
 import { llmCallWithoutLimit } from './llm-call-without-limit';
 import { missingIdempotencyKey } from './missing-idempotency-key';
 import { missingTimeout } from './missing-timeout';
+import { missingTransaction } from './missing-transaction';
 import { nPlusOne } from './n-plus-one';
 import { readModifyWriteRace } from './read-modify-write-race';
 import { sensitiveDataLogged } from './sensitive-data-logged';
@@ -37,6 +38,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   llmCallWithoutLimit,
   missingIdempotencyKey,
   missingTimeout,
+  missingTransaction,
   nPlusOne,
   readModifyWriteRace,
   sensitiveDataLogged,
