@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
     status.tooltip = `Production Audit: ${total} open finding${total === 1 ? '' : 's'}\n${SEVERITIES.map((s) => `${s}: ${counts[s]}`).join('\n')}\nClick to open the Production Audit sidebar.`;
     status.show();
   };
-  const sidebar = registerAuditSidebar(context, analysis);
+  const sidebar = registerAuditSidebar(context, analysis, (root) => worker.probes(root));
   let scanCount = 0;
   const runScan = async (token?: vscode.CancellationToken) => {
     scanCount++;

@@ -1,6 +1,7 @@
 // Messages between the extension host and the analysis worker. Plain data only (structured clone).
 import type { ConfigProblem } from '../core/audit/config';
 import type { TextEdit } from '../core/fixes/textEdits';
+import type { ProbeOutcome } from '../core/probes';
 import type { AnalysisError, Finding, SkippedFile } from '../core/model';
 
 /** A per-user rule override from the `productionAudit.rules.overrides` setting. */
@@ -62,7 +63,13 @@ export interface ReportRequest {
   date: string;
 }
 
-export type WorkerRequest = ConfigureRequest | AnalyzeRequest | ScanRequest | FixRequest | RulesRequest | ReportRequest;
+export interface ProbesRequest {
+  type: 'probes';
+  id: number;
+  root: string;
+}
+
+export type WorkerRequest = ConfigureRequest | AnalyzeRequest | ScanRequest | FixRequest | RulesRequest | ReportRequest | ProbesRequest;
 
 export interface FixResponse {
   type: 'fixed';
@@ -141,4 +148,10 @@ export interface ReportResponse {
   missing?: string[];
 }
 
-export type WorkerResponse = ConfiguredResponse | AnalyzeResponse | ScanStarted | ScanProgress | ScanDone | ErrorResponse | FixResponse | RulesResponse | ReportResponse;
+export interface ProbesResponse {
+  type: 'probes';
+  id: number;
+  outcomes: ProbeOutcome[];
+}
+
+export type WorkerResponse = ProbesResponse | ConfiguredResponse | AnalyzeResponse | ScanStarted | ScanProgress | ScanDone | ErrorResponse | FixResponse | RulesResponse | ReportResponse;

@@ -9,6 +9,7 @@ import { AuditStore, auditFilePath } from '../core/audit/auditStore';
 import { isSystemTypeId } from '../core/systemTypes';
 import { readFindingsFile, type FindingsDocument } from '../core/audit/findingsFile';
 import { renderReport } from '../core/report/assemble';
+import { runProbes } from '../core/probes';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type ConfigProblem, type ProductionAuditConfig } from '../core/audit/config';
 import type { Analyzer } from '../core/engine/analyzer';
 import { discoverFiles } from '../core/engine/discovery';
@@ -93,6 +94,11 @@ function folderState(folder: string): FolderState {
 
 function handle(msg: WorkerRequest, post: (r: WorkerResponse) => void): void {
   switch (msg.type) {
+    case 'probes': {
+      const state = [...folders.values()].find((f) => f.root === msg.root);
+      post({ type: 'probes', id: msg.id, outcomes: runProbes(msg.root, { exclude: state?.config.exclude }) });
+      return;
+    }
     case 'report':
       void buildReport(msg).then(post, (err: Error) => post({ type: 'error', id: msg.id, message: err.message }));
       return;

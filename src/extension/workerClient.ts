@@ -2,7 +2,8 @@
 // after a crash or a cancelled scan. No analysis happens on the extension host's thread.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ReportRequest, ReportResponse, AnalyzeResponse, ConfiguredResponse, ConfigureRequest, FixRequest, FixResponse, RuleInfo, RulesResponse, ScanProgress, WorkerRequest, WorkerResponse } from './protocol';
+import type { ProbeOutcome } from '../core/probes';
+import type { ProbesResponse, ReportRequest, ReportResponse, AnalyzeResponse, ConfiguredResponse, ConfigureRequest, FixRequest, FixResponse, RuleInfo, RulesResponse, ScanProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onMessage?: (r: WorkerResponse) => void };
@@ -79,6 +80,10 @@ export class WorkerClient {
 
   fix(req: Omit<FixRequest, 'id' | 'type'>): Promise<FixResponse> {
     return this.request<FixResponse>({ ...req, type: 'fix' }).done;
+  }
+
+  probes(root: string): Promise<ProbeOutcome[]> {
+    return this.request<ProbesResponse>({ type: 'probes', root }).done.then((r) => r.outcomes);
   }
 
   report(req: Omit<ReportRequest, 'id' | 'type'>): Promise<ReportResponse> {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AuditRecord } from '../audit/auditRecord';
 import type { FindingsDocument } from '../audit/findingsFile';
 import type { CategoryId, Finding } from '../model';
+import { runProbes, type ProbeOutcome } from '../probes';
 import { checklistStates, scoreAudit, type AuditScore, type ScoringFinding } from '../scoring';
 import { isSystemTypeId } from '../systemTypes';
 import { renderCsv } from './csv';
@@ -100,7 +101,16 @@ export function assembleReportInput(input: AssembleInput): ReportInput {
     checklist: input.record?.checklist,
     manualFindings: input.record?.findings,
     category: input.category,
+    probes: probesFor(input.root),
   };
+}
+
+function probesFor(root: string): ProbeOutcome[] | undefined {
+  try {
+    return runProbes(root);
+  } catch {
+    return undefined; // evidence is a bonus: a report is still written without it
+  }
 }
 
 /** Renders one format for a workspace folder. */

@@ -3,6 +3,7 @@
 // never read files, the clock or VS Code.
 import type { ChecklistResult, ManualFinding, TriageStatus } from '../audit/auditRecord';
 import type { CategoryId, Finding, Severity } from '../model';
+import type { ProbeOutcome } from '../probes';
 import type { AuditScore } from '../scoring';
 
 /** A scanner finding; `baseline` is present only when the scan compared against a baseline. */
@@ -75,4 +76,6 @@ export interface ReportInput {
   manualFindings?: readonly ManualFinding[];
   /** Restricts the audit reports (Markdown, HTML) to one category: the template's per-category report. */
   category?: CategoryId;
+  /** Workspace evidence (probes.ts): facts about the folder shown beside the checklist. */
+  probes?: readonly ProbeOutcome[];
 }

@@ -22,6 +22,7 @@ import type { AnalysisService } from '../analysisService';
 import type { ScanSummary } from '../scan';
 import { chooseSystemType, type SystemTypeSource } from './checklistModel';
 import { buildRows, localDate, toScoringFinding, type FindingRow, type ResolvedRow, type ScannerFinding } from './findingRows';
+import type { ProbeOutcome } from '../../core/probes';
 
 const ACTIVE_FOLDER_KEY = 'productionAudit.auditFolder';
 const ITEM_IDS = ALL_ITEMS.map((i) => i.id);
@@ -64,6 +65,10 @@ export class AuditService implements vscode.Disposable {
   private readonly states = new Map<string, Promise<FolderAudit>>();
   private readonly loaded = new Map<string, FolderAudit>();
   private readonly lastScans = new Map<string, LastScan>();
+  /** Workspace evidence (probes) per folder: computed in the worker on first need, again after each scan. */
+  private readonly probeOutcomes = new Map<string, ProbeOutcome[]>();
+  private readonly probesRunning = new Set<string>();
+  private probeRunner: ((root: string) => Promise<ProbeOutcome[]>) | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly errorEmitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.errorEmitter];
@@ -243,6 +248,28 @@ export class AuditService implements vscode.Disposable {
     return chooseSystemType(state.record.systemType, state.configSystemType);
   }
 
+  /** How probes run (the analysis worker); set once at activation. */
+  setProbeRunner(run: (root: string) => Promise<ProbeOutcome[]>): void {
+    this.probeRunner = run;
+  }
+
+  /** The folder's probe outcomes, or undefined while they are being computed (a change event follows). */
+  probes(state: FolderAudit): ProbeOutcome[] | undefined {
+    const key = state.key;
+    const known = this.probeOutcomes.get(key);
+    if (known || state.folder.uri.scheme !== 'file' || !this.probeRunner || this.probesRunning.has(key)) return known;
+    this.probesRunning.add(key);
+    this.probeRunner(state.folder.uri.fsPath).then(
+      (outcomes) => {
+        this.probesRunning.delete(key);
+        this.probeOutcomes.set(key, outcomes);
+        this.emitter.fire();
+      },
+      () => this.probesRunning.delete(key),
+    );
+    return undefined;
+  }
+
   lastScan(state: FolderAudit): LastScan | undefined {
     return this.lastScans.get(state.key);
   }
@@ -350,6 +377,7 @@ export class AuditService implements vscode.Disposable {
     for (const result of summary.results ?? []) {
       if (!result.completed) continue;
       this.lastScans.set(result.folder.uri.toString(), { at: new Date(), filesScanned: result.filesScanned });
+      this.probeOutcomes.delete(result.folder.uri.toString());
       if (!vscode.workspace.isTrusted) continue;
       try {
         const state = await this.ensure(result.folder);

@@ -7,6 +7,7 @@ import type { AuditStoreError } from '../../core/audit/auditStore';
 import { getCategory, getItem } from '../../core/categories';
 import type { CategoryId } from '../../core/model';
 import { displayLabel, type CategoryScore } from '../../core/scoring';
+import type { ProbeOutcome } from '../../core/probes';
 import { orderedCategories, type Tier } from '../../core/systemTypes';
 import { Commands } from '../commands';
 import type { AuditService, FolderAudit } from './auditService';
@@ -19,7 +20,15 @@ export type ChecklistNode =
   | { readonly kind: 'category'; readonly folderKey: string; readonly category: CategoryId; readonly position: number; readonly tier: Tier }
   | { readonly kind: 'item'; readonly folderKey: string; readonly itemId: string }
   | { readonly kind: 'evidence'; readonly folderKey: string; readonly itemId: string; readonly row: FindingRow }
-  | { readonly kind: 'no-evidence'; readonly folderKey: string; readonly itemId: string; readonly text: string; readonly scanned: boolean };
+  | { readonly kind: 'no-evidence'; readonly folderKey: string; readonly itemId: string; readonly text: string; readonly scanned: boolean }
+  | { readonly kind: 'probe'; readonly folderKey: string; readonly itemId: string; readonly outcome: ProbeOutcome }
+  | { readonly kind: 'probes-pending'; readonly folderKey: string; readonly itemId: string };
+
+const PROBE_ICONS: Readonly<Record<ProbeOutcome['status'], vscode.ThemeIcon>> = {
+  pass: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  fail: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  unknown: new vscode.ThemeIcon('question'),
+};
 
 const SCORE_ICONS: Readonly<Record<CategoryScore, vscode.ThemeIcon>> = {
   PASS: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -57,15 +66,23 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
     if (node.kind === 'item') {
       const item = getItem(node.itemId);
       const state = this.state(node.folderKey);
-      if (!item || !state || item.rules.length === 0) return [];
+      if (!item || !state || (item.rules.length === 0 && item.probes.length === 0)) return [];
+      // workspace evidence first: what the probes found about the folder as a whole
+      const probeNodes: ChecklistNode[] = [];
+      if (item.probes.length) {
+        const outcomes = this.audit.probes(state);
+        if (!outcomes) probeNodes.push({ kind: 'probes-pending', folderKey: node.folderKey, itemId: node.itemId });
+        else for (const o of outcomes.filter((x) => item.probes.includes(x.id))) probeNodes.push({ kind: 'probe', folderKey: node.folderKey, itemId: node.itemId, outcome: o });
+      }
+      if (item.rules.length === 0) return probeNodes;
       const today = localDate(new Date());
       const evidence = this.audit
         .rows(state)
         .rows.filter((r) => r.ruleId !== undefined && item.rules.includes(r.ruleId) && isOpenRow(r, today))
         .sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.range?.line ?? 0) - (b.range?.line ?? 0));
-      if (evidence.length) return evidence.map((row) => ({ kind: 'evidence' as const, folderKey: node.folderKey, itemId: node.itemId, row }));
+      if (evidence.length) return [...probeNodes, ...evidence.map((row) => ({ kind: 'evidence' as const, folderKey: node.folderKey, itemId: node.itemId, row }))];
       const last = this.audit.lastScan(state);
-      return [{ kind: 'no-evidence', folderKey: node.folderKey, itemId: node.itemId, text: noFindingsText(last), scanned: last !== undefined }];
+      return [...probeNodes, { kind: 'no-evidence', folderKey: node.folderKey, itemId: node.itemId, text: noFindingsText(last), scanned: last !== undefined }];
     }
     return [];
   }
@@ -100,7 +117,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
       case 'item': {
         const item = getItem(node.itemId);
         const entry = state?.record.checklist[node.itemId];
-        const t = new vscode.TreeItem(item?.text ?? node.itemId, item && item.rules.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const t = new vscode.TreeItem(item?.text ?? node.itemId, item && (item.rules.length || item.probes.length) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         t.id = `checklist:${node.folderKey}:${node.itemId}`;
         t.checkboxState = entry?.checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
         t.description = itemDescription(entry);
@@ -109,6 +126,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
         if (entry?.note) md.appendMarkdown(`\n\n*Note:* ${escape(entry.note)}`);
         if (entry?.by || entry?.at) md.appendMarkdown(`\n\n*Last change:* ${[entry.by, entry.at].filter(Boolean).join(', ')}`);
         if (item?.rules.length) md.appendMarkdown(`\n\n*Evidence from:* ${item.rules.map((r) => `\`${r}\``).join(', ')}`);
+        if (item?.probes.length) md.appendMarkdown(`\n\n*Workspace evidence:* ${item.probes.map((p) => `\`${p}\``).join(', ')}`);
         md.appendMarkdown(`\n\n\`${node.itemId}\``);
         t.tooltip = md;
         return t;
@@ -122,6 +140,31 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
         t.iconPath = severityIcon(r.severity);
         t.contextValue = `finding.${r.source}`;
         t.command = state ? revealCommand(state.folder, r) : undefined;
+        return t;
+      }
+      case 'probe': {
+        const o = node.outcome;
+        const t = new vscode.TreeItem(o.title, vscode.TreeItemCollapsibleState.None);
+        t.id = `checklist:${node.folderKey}:${node.itemId}:probe:${o.id}`;
+        t.description = `${o.status.toUpperCase()} · ${o.summary}`;
+        t.iconPath = PROBE_ICONS[o.status];
+        const md = new vscode.MarkdownString(`**${o.title}**: ${o.status.toUpperCase()}\n\n${escape(o.summary)}\n\n*Looked at:*\n`);
+        for (const e of o.evidence.slice(0, 12)) md.appendMarkdown(`\n- ${e.file ? `\`${e.file}${e.line ? `:${e.line}` : ''}\` — ` : ''}${escape(e.detail)}`);
+        if (o.evidence.length > 12) md.appendMarkdown(`\n- … and ${o.evidence.length - 12} more`);
+        t.tooltip = md;
+        t.contextValue = 'auditProbe';
+        const first = o.evidence.find((e) => e.file);
+        if (first?.file && state) {
+          const uri = vscode.Uri.joinPath(state.folder.uri, first.file);
+          const line = Math.max(0, (first.line ?? 1) - 1);
+          t.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
+        }
+        return t;
+      }
+      case 'probes-pending': {
+        const t = new vscode.TreeItem('Checking the workspace…', vscode.TreeItemCollapsibleState.None);
+        t.id = `checklist:${node.folderKey}:${node.itemId}:probes-pending`;
+        t.iconPath = new vscode.ThemeIcon('loading~spin');
         return t;
       }
       case 'no-evidence': {
@@ -147,7 +190,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
       const c = orderedCategories(this.audit.systemType(state).id).find((x) => x.category.id === item.category);
       return c ? { kind: 'category', folderKey: node.folderKey, category: item.category, position: c.position, tier: c.tier } : undefined;
     }
-    if (node.kind === 'evidence' || node.kind === 'no-evidence') return { kind: 'item', folderKey: node.folderKey, itemId: node.itemId };
+    if (node.kind === 'evidence' || node.kind === 'no-evidence' || node.kind === 'probe' || node.kind === 'probes-pending') return { kind: 'item', folderKey: node.folderKey, itemId: node.itemId };
     return undefined;
   }
 

@@ -2,6 +2,7 @@
 // refreshes and the commands. Nothing is read from disk here: the first view or command that
 // needs audit.yaml loads it (see AuditService.ensure).
 import * as vscode from 'vscode';
+import type { ProbeOutcome } from '../../core/probes';
 import type { AuditStoreError } from '../../core/audit/auditStore';
 import type { AuditScore } from '../../core/scoring';
 import type { AnalysisService } from '../analysisService';
@@ -44,9 +45,10 @@ export interface AuditSidebar {
   scanFinished(summary: ScanSummary): Promise<void>;
 }
 
-export function registerAuditSidebar(context: vscode.ExtensionContext, analysis: AnalysisService): AuditSidebar {
+export function registerAuditSidebar(context: vscode.ExtensionContext, analysis: AnalysisService, runProbes?: (root: string) => Promise<ProbeOutcome[]>): AuditSidebar {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const audit = new AuditService(analysis, context.workspaceState, version);
+  if (runProbes) audit.setProbeRunner(runProbes);
   const summary = new SummaryProvider(audit);
   const checklist = new ChecklistProvider(audit);
   const findings = new FindingsProvider(audit);
