@@ -439,6 +439,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'cost-control.batch-guards',
         'Batch jobs and loops that call paid services have a maximum item count or a budget check.',
+        ['llm-call-in-loop'],
       ),
     ],
   },

@@ -9,6 +9,7 @@ import { errorContextLost } from './error-context-lost';
 import { floatingPromise } from './floating-promise';
 import { hardcodedSecret } from './hardcoded-secret';
 import { invalidSuppression } from './invalid-suppression';
+import { llmCallInLoop } from './llm-call-in-loop';
 import { llmCallWithoutLimit } from './llm-call-without-limit';
 import { missingIdempotencyKey } from './missing-idempotency-key';
 import { missingTimeout } from './missing-timeout';
@@ -35,6 +36,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   floatingPromise,
   hardcodedSecret,
   invalidSuppression,
+  llmCallInLoop,
   llmCallWithoutLimit,
   missingIdempotencyKey,
   missingTimeout,
