@@ -66,6 +66,11 @@ const invalid: InvalidCase[] = [
     line: 7,
   },
   {
+    name: 'MongoDB collection on a handle from another module',
+    code: "import { getDb } from './mongo';\n\nexport async function wipe() {\n  const db = await getDb();\n  await db.collection('sessions').deleteMany({});\n}\n",
+    line: 5,
+  },
+  {
     name: 'project model imported from ./models (Mongoose style)',
     code: "import { Session } from './models/session';\n\nexport async function logoutEverybody() {\n  await Session.deleteMany({});\n}\n",
   },

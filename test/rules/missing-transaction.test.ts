@@ -83,6 +83,11 @@ const invalid: InvalidCase[] = [
     line: 6,
   },
   {
+    name: 'Mongoose documents saved one after the other',
+    code: `${mongooseModels}export async function place(sku: string) {\n  const order = new Order({ status: 'new' });\n  await order.save();\n  const stock = await Stock.findOne({ sku });\n  stock!.qty -= 1;\n  await stock!.save();\n}\n`,
+    line: 9,
+  },
+  {
     name: 'MongoDB driver two collections',
     code: "import { MongoClient } from 'mongodb';\nconst client = new MongoClient('mongodb://db');\nexport async function place(order: { sku: string }) {\n  const db = client.db('shop');\n  await db.collection('orders').insertOne(order);\n  await db.collection('stock').updateOne({ sku: order.sku }, { $inc: { qty: -1 } });\n}\n",
     line: 6,

@@ -104,6 +104,12 @@ const invalid: InvalidCase[] = [
     line: 7,
   },
   {
+    name: 'Prisma destructured read',
+    code: `${prisma}export async function reserve(id: string, qty: number) {\n  const { stock } = await prisma.product.findUniqueOrThrow({ where: { id } });\n  await prisma.product.update({ where: { id }, data: { stock: stock - qty } });\n}\n`,
+    line: 5,
+    messageIncludes: ['writes back `stock`'],
+  },
+  {
     name: 'a text field appended to',
     code: `${typeorm}export async function note(repo: Repository<Account>, id: string, text: string) {\n  const a = await repo.findOneByOrFail({ id });\n  a.notes = a.notes + '\\n' + text;\n  await repo.save(a);\n}\n`,
   },

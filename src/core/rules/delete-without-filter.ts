@@ -176,7 +176,7 @@ function judgeCall(facts: FileFacts, call: ts.CallExpression, name: string, sf: 
     const verb = firstUnfiltered(sql);
     return verb ? { node: call, what: `\`${describeCall(call, sf)}\` runs ${sqlPhrase(verb)}.` } : undefined;
   }
-  const kind = dbCallKind(facts, call);
+  const kind = dbCallKind(facts, call) ?? mongoCollectionCall(call);
   if (!kind) return undefined;
   const lib = kind.library;
   const args = call.arguments;
@@ -216,6 +216,18 @@ function judgeCall(facts: FileFacts, call: ts.CallExpression, name: string, sf: 
   if (lib === 'drizzle' && name === 'delete') return judgeDrizzle(call, sf);
 
   return undefined;
+}
+
+/**
+ * `x.collection('sessions').deleteMany(…)` on a database handle the engine does not know (made in
+ * another file, returned by a helper): the shape is the MongoDB driver's.
+ */
+function mongoCollectionCall(call: ts.CallExpression): CallKind | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'deleteMany') return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  if (!ts.isCallExpression(receiver) || calleeName(receiver) !== 'collection' || receiver.arguments.length !== 1 || !ts.isStringLiteralLike(receiver.arguments[0])) return undefined;
+  return { kind: 'db', library: 'mongodb', method: 'deleteMany', origin: { module: '?', path: ['collection', '()', 'deleteMany'] } };
 }
 
 function judgeTypeorm(facts: FileFacts, call: ts.CallExpression, name: string, kind: CallKind, shown: string): (Verdict & { node: ts.Node }) | undefined {

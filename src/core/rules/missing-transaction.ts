@@ -35,7 +35,7 @@ const SEQUELIZE_WRITES = new Set(['create', 'bulkCreate', 'update', 'upsert', 'd
 const MONGO_WRITES = new Set(['create', 'insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace', 'bulkWrite']);
 const KNEX_WRITES = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert']);
 const DRIZZLE_WRITES = new Set(['insert', 'update', 'delete']);
-const ALL_WRITES = new Set([...PRISMA_WRITES, ...TYPEORM_WRITES, ...SEQUELIZE_WRITES, ...MONGO_WRITES, ...KNEX_WRITES, 'execute', 'query', 'raw', 'unsafe', '$executeRaw', '$executeRawUnsafe', '$queryRawUnsafe', 'sql']);
+const ALL_WRITES = new Set(['save', ...PRISMA_WRITES, ...TYPEORM_WRITES, ...SEQUELIZE_WRITES, ...MONGO_WRITES, ...KNEX_WRITES, 'execute', 'query', 'raw', 'unsafe', '$executeRaw', '$executeRawUnsafe', '$queryRawUnsafe', 'sql']);
 const QUICK = /create|insert|update|Update|save|delete|Delete|destroy|upsert|remove|INSERT|UPDATE|DELETE|insert into|update |delete from/;
 
 /** Libraries whose writes can share one transaction. */
@@ -255,6 +255,10 @@ function tableOf(facts: FileFacts, call: ts.CallExpression, name: string, kind: 
       if ((!SEQUELIZE_WRITES.has(name) && !MONGO_WRITES.has(name)) || !receiver) return undefined;
       return modelName(receiver, 'model', call);
     case 'mongoose':
+      if (name === 'save' && receiver && call.arguments.length <= 1) {
+        const model = documentModel(facts, receiver);
+        return model ? { node: call, family: 'mongoose', name: model } : undefined;
+      }
       if (!MONGO_WRITES.has(name) || !receiver) return undefined;
       return modelName(receiver, 'mongoose', call);
     case 'mongodb': {
@@ -306,6 +310,26 @@ function repositoryName(receiver: ts.Expression): string | undefined {
   }
   const t = refText(e);
   return t?.replace(/^this\./, '');
+}
+
+/**
+ * The model of a Mongoose document: `new Order({ … })`, or a variable holding one
+ * (`const order = new Order(…)`, `const order = await Order.findById(id)`).
+ */
+function documentModel(facts: FileFacts, receiver: ts.Expression): string | undefined {
+  let e = skipOuterExpressions(receiver);
+  if (ts.isIdentifier(e)) {
+    const decl = facts.resolver.declarationOf(e);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    e = skipOuterExpressions(decl.initializer);
+    if (ts.isAwaitExpression(e)) e = skipOuterExpressions(e.expression);
+  }
+  if (ts.isNewExpression(e)) return refText(e.expression)?.replace(/^this\./, '');
+  if (ts.isCallExpression(e)) {
+    const { links, base } = chainLinks(e);
+    if (links[0] && /^(findOne|findById|findOneAndUpdate|create)$/.test(links[0].name)) return refText(base)?.replace(/^this\./, '');
+  }
+  return undefined;
 }
 
 /** `Order`, `this.orderModel`, `db.Order`, `sequelize.models.Order`, `mongoose.model('Order')`, `db.collection('orders')`. */

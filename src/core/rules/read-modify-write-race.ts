@@ -48,6 +48,8 @@ interface Read {
   decl: ts.VariableDeclaration;
   name: string;
   call: ts.CallExpression;
+  /** Bound by destructuring (`const { stock } = await …`): the name is the field itself. */
+  destructured?: boolean;
 }
 
 interface WriteShape {
@@ -154,7 +156,7 @@ export const readModifyWriteRace = defineRule({
         if (found.change) related.push({ node: found.change, message: `\`${found.field}\` is changed in memory here` });
         context.report(
           found.node,
-          `\`${describeCall(call, sf)}\` writes back \`${found.read.name}.${found.field}\` computed from the value read earlier, with no transaction, row lock or version check in between. ` +
+          `\`${describeCall(call, sf)}\` writes back \`${found.read.destructured ? found.read.name : `${found.read.name}.${found.field}`}\` computed from the value read earlier, with no transaction, row lock or version check in between. ` +
             'When two requests run this at the same time, both read the same old value and the second write silently overwrites the first: stock is oversold, balances drift, counts lose updates. ' +
             'Use an atomic update (`{ decrement: n }`, `$inc`, `increment()`, `SET x = x - $1`), or read the row with a lock inside a transaction, or add a version check to the write and retry on conflict.',
           { related },
@@ -398,6 +400,28 @@ function readOf(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number
   return { decl, name: decl.name.text, call: outermostCall(read) };
 }
 
+/** `id` is bound by `const { key } = await <read one>` in `fn` before `before`. */
+function destructuredReadOf(facts: FileFacts, id: ts.Identifier, key: string, fn: ts.Node, before: number, sf: ts.SourceFile): Read | undefined {
+  const decl = facts.resolver.declarationOf(id);
+  if (!decl) return undefined;
+  let binding: ts.Node = decl;
+  if (ts.isVariableDeclaration(decl) && ts.isObjectBindingPattern(decl.name)) {
+    const el = decl.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === id.text);
+    if (!el) return undefined;
+    binding = el;
+  }
+  if (!ts.isBindingElement(binding)) return undefined;
+  const prop = binding.propertyName && ts.isIdentifier(binding.propertyName) ? binding.propertyName.text : ts.isIdentifier(binding.name) ? binding.name.text : undefined;
+  if (prop !== key) return undefined;
+  const pattern = binding.parent;
+  const varDecl = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(varDecl) || !varDecl.initializer) return undefined;
+  if (varDecl.getStart(sf) >= before || owningFunction(varDecl) !== fn) return undefined;
+  const readCall = readCallOf(varDecl.initializer);
+  if (!readCall || !(dbCallKind(facts, readCall) ?? facts.chainKind(readCall, ['db']))) return undefined;
+  return { decl: varDecl, name: id.text, call: outermostCall(readCall), destructured: true };
+}
+
 /** `value` is computed from `x.key` (not a plain copy of it), where x is a read of this function. */
 function derivedFromRead(facts: FileFacts, value0: ts.Expression, key: string, fn: ts.Node, before: number, sf: ts.SourceFile, depth = 0): Read | undefined {
   if (depth > 2) return undefined;
@@ -417,6 +441,14 @@ function derivedFromRead(facts: FileFacts, value0: ts.Expression, key: string, f
   let read: Read | undefined;
   walk(value, (n) => {
     if (isFunctionNode(n)) return false;
+    // `const { stock } = await prisma.product.findUnique(…)` … `stock: stock - qty`
+    if (ts.isIdentifier(n) && n.text === key && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      const r = destructuredReadOf(facts, n, key, fn, before, sf);
+      if (r) {
+        read = r;
+        return 'stop';
+      }
+    }
     if (ts.isPropertyAccessExpression(n) && n.name.text === key && ts.isIdentifier(skipOuterExpressions(n.expression))) {
       const r = readOf(facts, skipOuterExpressions(n.expression) as ts.Identifier, fn, before, sf);
       if (r) {
