@@ -71,6 +71,11 @@ const invalid: InvalidCase[] = [
     line: 5,
   },
   {
+    name: 'a camelCase project model (sessionModel)',
+    code: "const { sessionModel } = require('./models/session');\nasync function reset() {\n  await sessionModel.deleteMany({});\n}\nmodule.exports = { reset };\n",
+    line: 3,
+  },
+  {
     name: 'project model imported from ./models (Mongoose style)',
     code: "import { Session } from './models/session';\n\nexport async function logoutEverybody() {\n  await Session.deleteMany({});\n}\n",
   },

@@ -100,6 +100,11 @@ const invalid: InvalidCase[] = [
     code: "import { Model } from 'mongoose';\nexport class Events {\n  constructor(private readonly events: Model<unknown>) {}\n  all() {\n    return this.events.find().populate('actor').exec();\n  }\n}\n",
   },
   {
+    name: 'a camelCase project model (productModel), default import',
+    code: "import productModel from '../models/product';\nexport async function all() {\n  return productModel.find({});\n}\n",
+    line: 3,
+  },
+  {
     name: 'MongoDB driver find({}).toArray()',
     code: "import { MongoClient } from 'mongodb';\nconst client = new MongoClient('mongodb://db');\nexport async function all() {\n  return client.db('app').collection('events').find({}).sort({ at: -1 }).toArray();\n}\n",
   },
@@ -161,6 +166,7 @@ const valid: (string | RuleCase)[] = [
   { name: 'knex builder kept in a variable', code: `${knexDb}export function base() {\n  const q = db('orders').select('*');\n  return q.where({ paid: true });\n}\n` },
   { name: 'knex count is an aggregate', code: `${knexDb}export const n = () => db('orders').count({ n: '*' });\n` },
   { name: 'drizzle with where', code: "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { eq } from 'drizzle-orm';\nimport { users } from './schema';\nconst db = drizzle('postgres://db');\nexport const of = (id: number) => db.select().from(users).where(eq(users.id, id));\n" },
+  { name: 'a camelCase name from a package is not a project model', code: "import { searchModel } from 'some-search-sdk';\nexport const all = () => searchModel.find({});\n" },
   { name: 'a local array find()', code: 'const items = [{ id: 1 }];\nexport const one = () => items.find((i) => i.id === 1);\n' },
   { name: 'an unrecognised repository class', code: "import { UserRepository } from './user.repository';\nexport const all = (repo: UserRepository) => repo.findAll();\n" },
   { name: 'test files are not checked', file: 'src/users.spec.ts', code: `${prisma}it('lists', async () => {\n  await prisma.user.findMany();\n});\n` },

@@ -78,6 +78,10 @@ const invalid: InvalidCase[] = [
     code: "import { Model } from 'mongoose';\nexport class Orders {\n  constructor(private readonly orders: Model<unknown>) {}\n  cancel(orderId: string) {\n    return this.orders.findOneAndUpdate({ orderId }, { $set: { status: 'cancelled', cancelledAt: new Date() } });\n  }\n}\n",
   },
   {
+    name: 'a camelCase project model (ordersModel) with findOneAndUpdate',
+    code: "import { ordersModel } from '../models/orders';\nexport const cancel = (id: string) => ordersModel.findOneAndUpdate({ _id: id }, { $set: { status: 'Cancelled' } }, { new: true });\n",
+  },
+  {
     name: 'MongoDB driver updateOne',
     code: "import { MongoClient, ObjectId } from 'mongodb';\nconst client = new MongoClient('mongodb://db');\nexport const ship = (id: string) => client.db().collection('orders').updateOne({ _id: new ObjectId(id) }, { $set: { status: 'shipped' } });\n",
   },

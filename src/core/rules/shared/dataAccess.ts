@@ -26,10 +26,27 @@ export function isTestOrSeedFile(file: string): boolean {
 
 // ---- calls and chains -----------------------------------------------------------------------
 
-/** The recognised database call (`kind: 'db'`), or undefined. */
+/** Model methods that are data access when called on a project model named like `ordersModel`. */
+const CAMEL_MODEL_METHODS = new Set([
+  'find', 'findOne', 'findById', 'findAll', 'findByPk', 'create', 'insertMany', 'update', 'updateOne', 'updateMany',
+  'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'deleteOne', 'deleteMany', 'destroy', 'replaceOne', 'bulkWrite',
+]);
+
+/**
+ * The recognised database call (`kind: 'db'`), or undefined. Besides the engine's recognisers, a
+ * model exported by the project under a camelCase name ending in `Model` counts
+ * (`import { ordersModel } from '../models/orders'`, `ordersModel.findOneAndUpdate(…)`).
+ */
 export function dbCallKind(facts: FileFacts, call: ts.CallExpression): CallKind | undefined {
   const k = facts.callKind(call);
-  return k && k.kind === 'db' ? k : undefined;
+  if (k) return k.kind === 'db' ? k : undefined;
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !CAMEL_MODEL_METHODS.has(callee.name.text)) return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  if (!ts.isIdentifier(receiver) || !/^[a-z][A-Za-z0-9]*Model$/.test(receiver.text)) return undefined;
+  const origin = facts.originOf(callee);
+  if (!origin || !/^(\.|@\/|~\/|#\/|src\/)/.test(origin.module)) return undefined;
+  return { kind: 'db', library: 'model', method: callee.name.text, origin };
 }
 
 export interface ChainLink {
