@@ -136,6 +136,11 @@ const invalid: InvalidCase[] = [
     messageIncludes: ['clear'],
   },
   {
+    name: 'TypeORM getRepository(E).clear() on a data source from another module',
+    code: "import { AppDataSource } from './data-source';\nimport { Session } from './entity/session';\n\nexport async function revokeAll() {\n  await AppDataSource.getRepository(Session).clear();\n}\n",
+    line: 5,
+  },
+  {
     name: 'TypeORM repository delete({})',
     code: "import { DataSource } from 'typeorm';\nimport { Session } from './session.entity';\nconst dataSource = new DataSource({ type: 'postgres' });\n\nexport async function revokeAll() {\n  await dataSource.getRepository(Session).delete({});\n}\n",
   },

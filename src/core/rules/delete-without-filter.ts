@@ -176,6 +176,14 @@ function judgeCall(facts: FileFacts, call: ts.CallExpression, name: string, sf: 
     const verb = firstUnfiltered(sql);
     return verb ? { node: call, what: `\`${describeCall(call, sf)}\` runs ${sqlPhrase(verb)}.` } : undefined;
   }
+  // TypeORM `dataSource.getRepository(Session).clear()` on a data source made in another file
+  if (name === 'clear' && call.arguments.length === 0) {
+    const callee = skipOuterExpressions(call.expression);
+    const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
+    if (receiver && ts.isCallExpression(receiver) && /^get(Tree|Mongo)?Repository$/.test(calleeName(receiver) ?? '') && receiver.arguments.length === 1) {
+      return { node: call, what: `\`${describeCall(call, sf)}\` empties the whole table (TypeORM \`clear\` truncates it).` };
+    }
+  }
   const kind = dbCallKind(facts, call) ?? mongoCollectionCall(call);
   if (!kind) return undefined;
   const lib = kind.library;
