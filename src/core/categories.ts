@@ -187,7 +187,7 @@ const CONTENT: Readonly<Record<CategoryId, CategoryContent>> = {
       item(
         'reliability.bounded-retries',
         'Every retry stops after a maximum number of attempts and waits with exponential backoff plus jitter between them.',
-        ['unbounded-retry'],
+        ['unbounded-retry', 'retry-without-backoff'],
       ),
       item(
         'reliability.circuit-breakers',

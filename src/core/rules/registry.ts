@@ -16,6 +16,7 @@ import { missingTimeout } from './missing-timeout';
 import { missingTransaction } from './missing-transaction';
 import { nPlusOne } from './n-plus-one';
 import { readModifyWriteRace } from './read-modify-write-race';
+import { retryWithoutBackoff } from './retry-without-backoff';
 import { sensitiveDataLogged } from './sensitive-data-logged';
 import { sqlInjection } from './sql-injection';
 import { swallowedException } from './swallowed-exception';
@@ -43,6 +44,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   missingTransaction,
   nPlusOne,
   readModifyWriteRace,
+  retryWithoutBackoff,
   sensitiveDataLogged,
   sqlInjection,
   swallowedException,

@@ -61,6 +61,8 @@ export interface LoopRetry {
   relatedMessage: string;
   /** References the loop changes as counters (`attempt++`, the `for` step). */
   counters: Set<string>;
+  /** The loop's condition and the conditions that decide between leaving and going round. */
+  exitConditions: ts.Expression[];
 }
 
 export interface SelfRetrySite {
@@ -111,6 +113,8 @@ export class RetryShapes {
 
     if (cond) exitConditions.push(cond);
     if (ts.isForStatement(loop) && loop.incrementor) collectMutations(loop.incrementor, counters);
+    // `do { … } while (++attempt < MAX)`: a counter stepped in the condition itself
+    if (cond) collectMutations(cond, counters);
 
     const visit = (n: ts.Node): boolean => {
       if (isFunctionNode(n) || ts.isClassLike(n)) return false;
@@ -155,12 +159,12 @@ export class RetryShapes {
 
     for (const t of tries) {
       if (this.isRetryTry(t, loop, cond)) {
-        return { bounded, goesRound: t.catchClause!, relatedMessage: 'the `catch` block lets the loop go round again here', counters };
+        return { bounded, goesRound: t.catchClause!, relatedMessage: 'the `catch` block lets the loop go round again here', counters, exitConditions };
       }
     }
     for (const c of catchCalls) {
       if (this.isRetryCatchCall(c, loop, cond)) {
-        return { bounded, goesRound: c, relatedMessage: 'the `.catch` handler lets the loop go round again here', counters };
+        return { bounded, goesRound: c, relatedMessage: 'the `.catch` handler lets the loop go round again here', counters, exitConditions };
       }
     }
     return undefined;
