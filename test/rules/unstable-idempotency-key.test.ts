@@ -428,6 +428,19 @@ export const register = () => axios.post('https://registry.example/instances', {
 `,
   },
   {
+    name: 'a server handing a fresh key to its client (to reuse on retries)',
+    code: `import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
+
+export const keys = Router();
+
+keys.post('/checkout/keys', (_req, res) => {
+  res.setHeader('Idempotency-Key', randomUUID());
+  res.status(201).json({ idempotencyKey: randomUUID() });
+});
+`,
+  },
+  {
     name: 'test files are skipped',
     file: 'src/payments/charge.spec.ts',
     code: `import axios from 'axios';

@@ -13,7 +13,7 @@ import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 import { describeCall, isTestOrSeedFile } from './shared/dataAccess';
 import { anchorOf, describeContext, exitsAfter, isChunked, isComparison, isFixedList, locate, loopElementNames, loopIsPerElement, paramNames, type Anchor, type Context } from './shared/iteration';
-import { llmCall, vendorName } from './shared/llmCalls';
+import { llmCall, mayHaveLlmCalls, vendorName } from './shared/llmCalls';
 
 /** Names of what a guard compares: a call counter, a limit, a budget, a token or cost total. */
 const GUARD_NAME = /count|calls|budget|limit|max|quota|spent|spend|cost|usage|used|tokens?|total|remaining|credits?|allowance|processed|deadline|^cap|cap$|^(i|n|idx|index)$/i;
@@ -58,6 +58,7 @@ export const llmCallInLoop = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
+    if (!mayHaveLlmCalls(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     return {

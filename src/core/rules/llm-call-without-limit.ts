@@ -9,7 +9,7 @@
 import { ts } from 'ts-morph';
 import { defineRule } from '../engine/rule';
 import { describeCall, isTestOrSeedFile } from './shared/dataAccess';
-import { limitOption, llmCall, outputLimitState, vendorName } from './shared/llmCalls';
+import { limitOption, llmCall, mayHaveLlmCalls, outputLimitState, vendorName } from './shared/llmCalls';
 
 export const llmCallWithoutLimit = defineRule({
   id: 'llm-call-without-limit',
@@ -47,6 +47,7 @@ export const llmCallWithoutLimit = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
+    if (!mayHaveLlmCalls(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     return {

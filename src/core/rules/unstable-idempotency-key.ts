@@ -24,6 +24,8 @@ const STORED_PROPERTY = /^(data|values|value|document|doc|row|record|entity|crea
 /** Calls that store, queue, cache or log an object rather than send a request. */
 const STORE_METHOD = /^(save|saveAll|insert\w*|upsert|persist|store|cache|add|addJob|addBulk|enqueue|push|publish|emit|dispatch|log|info|debug|warn|error|trace|fatal|track|setItem|hset|hmset|lpush|rpush|xadd)$/;
 const STORE_RECEIVER = /(^|[^a-z])(repo|repository|model|db|database|prisma|knex|sequelize|mongoose|collection|table|store|cache|redis|queue|bus|producer|publisher|emitter|events|logger|log|dao|entity|orm|em|storage|session)s?$/i;
+/** A server's response to its own client: `res`, `reply`, `ctx`, `NextResponse`. */
+const RESPONSE_RECEIVER = /^(res|response|reply|ctx)$|Response$/;
 /** Request objects whose constructor takes headers or options: `new Headers({…})`, `new Request(url, {…})`. */
 const REQUEST_CLASSES = new Set(['Headers', 'Request', 'HttpHeaders', 'HttpRequest']);
 /** Generators of fresh ids, by import source: module → exported names (`''` = the module itself). */
@@ -95,7 +97,7 @@ export const unstableIdempotencyKey = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
-    if (!/dempotency|request-?id/i.test(context.sourceFile.text)) return {};
+    if (!/dempotency|paypal-?request-?id/i.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const reported = new Set<ts.Node>();
     const report = (at: ts.Node, name: string, fresh: Fresh) => {
@@ -130,7 +132,7 @@ export const unstableIdempotencyKey = defineRule({
         if (HEADER_SETTERS.has(method) && call.arguments.length >= 2 && ts.isStringLiteralLike(call.arguments[0]) && KEY_NAME.test(call.arguments[0].text)) {
           const receiver = receiverName(callee.expression) ?? '';
           // a cache or a server's own response (`res.set(…)`) is not a request
-          if (STORE_RECEIVER.test(receiver) || /^(res|response|reply|ctx)$/.test(receiver)) return;
+          if (STORE_RECEIVER.test(receiver) || RESPONSE_RECEIVER.test(receiver)) return;
           name = call.arguments[0].text;
           value = call.arguments[1];
         } else if (PAYPAL_SETTER.test(method) && call.arguments.length === 1) {
@@ -399,6 +401,8 @@ function sendsRequest(call: ts.CallExpression, facts: FileFacts): boolean {
     for (let e: ts.Expression = skipOuterExpressions(callee.expression); ; ) {
       const name = receiverName(e);
       if (name && STORE_RECEIVER.test(name)) return false;
+      // a server answering its own client (`res.status(201).json({ idempotencyKey })` hands out a key to reuse)
+      if (name && RESPONSE_RECEIVER.test(name)) return false;
       if (ts.isPropertyAccessExpression(e)) e = skipOuterExpressions(e.expression);
       else if (ts.isCallExpression(e)) e = skipOuterExpressions(e.expression);
       else break;

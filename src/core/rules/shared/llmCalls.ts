@@ -32,6 +32,12 @@ const PROJECT_SHAPES: { library: LlmLibrary; vendor: RegExp; shape: RegExp }[] =
   { library: 'cohere', vendor: /cohere/i, shape: /^(chat|chatStream|generate|generateStream)$/ },
 ];
 
+/** A file whose text names none of the vendors cannot hold a call these rules judge (a cheap first check). */
+const LLM_TEXT = /openai|anthropic|claude|genai|generative-?ai|vertexai|gemini|mistral|cohere|llm|\bai\b/i;
+export function mayHaveLlmCalls(text: string): boolean {
+  return LLM_TEXT.test(text);
+}
+
 /** The LLM generation call `call` is, or undefined. */
 export function llmCall(facts: FileFacts, call: ts.CallExpression): LlmCall | undefined {
   const k = facts.callKind(call);
