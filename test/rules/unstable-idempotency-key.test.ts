@@ -231,6 +231,26 @@ export const charge = (amount: number) => paymentsClient.charges.create({ amount
 `,
   },
   {
+    name: 'a helper of the same file that returns a fresh UUID',
+    code: `import axios from 'axios';
+import { v4 as uuidv4 } from 'uuid';
+
+const newKey = () => \`ship-\${uuidv4()}\`;
+
+export const ship = (body: object) => axios.post('https://carrier.example/shipments', body, { timeout: 5000, headers: { 'Idempotency-Key': newKey() } });
+`,
+  },
+  {
+    name: 'a key maker called with nothing to derive the key from',
+    code: `import Stripe from 'stripe';
+import { generateIdempotencyKey } from '../lib/keys';
+
+const stripe = new Stripe(process.env.STRIPE_KEY as string);
+
+export const charge = (amount: number) => stripe.charges.create({ amount, currency: 'eur' }, { idempotencyKey: generateIdempotencyKey() });
+`,
+  },
+  {
     name: 'new Headers with a fresh key',
     code: `export async function post(url: string, body: string) {
   const headers = new Headers({ 'Idempotency-Key': crypto.randomUUID(), 'content-type': 'application/json' });
@@ -397,6 +417,17 @@ export const invoice = (customer: string, periodEnd: string) =>
 export function requestOptions() {
   return { idempotencyKey: randomUUID() };
 }
+`,
+  },
+  {
+    name: 'a key maker given the order to derive the key from',
+    code: `import Stripe from 'stripe';
+import { generateIdempotencyKey } from '../lib/keys';
+
+const stripe = new Stripe(process.env.STRIPE_KEY as string);
+
+export const charge = (orderId: string, amount: number) =>
+  stripe.charges.create({ amount, currency: 'eur' }, { idempotencyKey: generateIdempotencyKey('charge', orderId) });
 `,
   },
   {

@@ -46,6 +46,8 @@ const ID_MODULES: Record<string, RegExp> = {
 };
 /** Generators recognised by name alone (a project helper or an unrecognised import): called without an argument. */
 const ID_NAME = /^(uuid|uuidv4|uuidV4|uuid4|randomUUID|randomUuid|generateUUID|generateUuid|newUUID|newUuid|makeUuid|createUuid|nanoid|cuid|cuid2|createId|ulid|randomId|generateRandomId)$/;
+/** A helper that makes a key and is given nothing to derive it from (called without arguments). */
+const KEY_MAKER_NAME = /^(generate|new|make|create|random|fresh)\w*(Key|Id|ID|Uuid|UUID|Token)$/;
 /** Truncations that turn the clock into a period bucket (`YYYY-MM-DD`): the same key for the whole day, on purpose. */
 const DATE_BUCKET_METHODS = /^(toDateString|toLocaleDateString|getFullYear|getUTCFullYear|getMonth|getUTCMonth|getDate|getUTCDate|getDay|getUTCDay)$/;
 
@@ -207,7 +209,7 @@ function freshValue(value: ts.Expression, at: ts.Node, facts: FileFacts, depth =
       if (a && b) found = a;
       return found ? 'stop' : false;
     }
-    if (isFreshSource(n, facts)) {
+    if (isFreshSource(n, facts, depth)) {
       found = { source: n };
       return 'stop';
     }
@@ -255,7 +257,7 @@ function crossesBoundary(from: ts.Node, to: ts.Node): boolean {
 }
 
 /** A read of the clock, `Math.random()`, or a call that generates a new id. */
-function isFreshSource(n: ts.Node, facts: FileFacts): boolean {
+function isFreshSource(n: ts.Node, facts: FileFacts, depth = 0): boolean {
   if (ts.isNewExpression(n)) {
     const e = skipOuterExpressions(n.expression);
     return ts.isIdentifier(e) && e.text === 'Date' && !n.arguments?.length && !facts.isLocal('Date', n) && !isDateBucket(n);
@@ -278,10 +280,40 @@ function isFreshSource(n: ts.Node, facts: FileFacts): boolean {
     if (allowed && allowed.test(origin.path.join('.'))) return true;
     if (allowed) return false; // another export of a known module (uuid v5, crypto.createHash…)
   }
-  // a generator known by name: `uuid()`, `uuidv4()`, `nanoid()`, `createId()`
+  // a function of this file that returns a fresh value: `const newKey = () => randomUUID()`
+  if (ts.isIdentifier(callee) && returnsFresh(callee, facts, depth)) return true;
+  // a generator known by name: `uuid()`, `uuidv4()`, `nanoid()`, `createId()`, or a key maker
+  // given nothing to derive the key from: `generateIdempotencyKey()`, `newRequestKey()`
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (!name || !ID_NAME.test(name)) return false;
+  if (!name) return false;
+  if (KEY_MAKER_NAME.test(name) && n.arguments.length === 0) return true;
+  if (!ID_NAME.test(name)) return false;
   return n.arguments.length === 0 || (name === 'nanoid' && n.arguments.length === 1 && ts.isNumericLiteral(n.arguments[0]));
+}
+
+/** A function declared in this file (declaration, or a `const` arrow / function expression) with a `return` of a fresh value. */
+function returnsFresh(id: ts.Identifier, facts: FileFacts, depth: number): boolean {
+  if (depth >= MAX_DEPTH) return false;
+  const decl = facts.resolver.declarationOf(id);
+  if (!decl) return false;
+  let fn: ts.Node | undefined;
+  if (ts.isFunctionDeclaration(decl)) fn = decl;
+  else if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const init = skipOuterExpressions(decl.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) fn = init;
+  }
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return false;
+  if (!ts.isBlock(fn.body)) return !!freshValue(fn.body, fn.body, facts, depth + 1);
+  let fresh = false;
+  walk(fn.body, (x) => {
+    if (isFunctionNode(x)) return false;
+    if (ts.isReturnStatement(x) && x.expression && freshValue(x.expression, x, facts, depth + 1)) {
+      fresh = true;
+      return 'stop';
+    }
+    return true;
+  });
+  return fresh;
 }
 
 /** `new Date()` cut down to a day or a month: `new Date().toISOString().slice(0, 10)`, `format(new Date(), 'yyyy-MM-dd')`. */
