@@ -430,6 +430,14 @@ app.get('/health', (_req, res) => res.send('ok'));
 http.createServer(app).listen(3000);
 `,
     },
+    {
+      name: 'destructured axios post with a timeout in its third argument',
+      code: `const { post } = require('axios');
+
+module.exports.notify = (url, payload) => post(url, payload, { timeout: 3000 });
+`,
+      file: 'src/notify.js',
+    },
   ],
   invalid: [
     // ---- fetch ----
@@ -787,6 +795,20 @@ module.exports.send = (body) => request.post('https://mail.internal/send').send(
 
 export const exportAll = () => ky.get('https://reports.internal/export', { timeout: false }).json();
 `,
+    },
+    {
+      name: 'axios methods taken apart with a destructured require: the data argument is not the config',
+      code: `const { post } = require('axios');
+
+async function notify(url, payload) {
+  return post(url, payload);
+}
+
+module.exports = { notify };
+`,
+      file: 'src/notify.js',
+      line: 4,
+      messageIncludes: ['axios waits forever'],
     },
   ],
 });

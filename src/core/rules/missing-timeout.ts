@@ -31,6 +31,8 @@ interface Target {
   library: Library;
   /** What the message calls the callee: `axios.get`, `fetch`, `https.request`. */
   display: string;
+  /** The axios method called (`get`, `post`, `request`), from the callee's origin: also for `const { post } = require('axios')`. */
+  method?: string;
 }
 
 /** What an argument is, as far as the syntax of this file shows. */
@@ -202,7 +204,7 @@ function classify(origin: Origin, callee: ts.Expression): Target | undefined {
     if (path.length !== 1) return undefined; // instance calls: the instance's create is judged instead
     const method = path[0];
     if (method === 'create') return { library: 'axios-create', display: calleeDisplay(callee, 'axios.create') };
-    if (method === 'request' || AXIOS_CONFIG_SECOND.has(method) || AXIOS_CONFIG_THIRD.has(method)) return { library: 'axios', display: calleeDisplay(callee, `axios.${method}`) };
+    if (method === 'request' || AXIOS_CONFIG_SECOND.has(method) || AXIOS_CONFIG_THIRD.has(method)) return { library: 'axios', display: calleeDisplay(callee, `axios.${method}`), method };
     return undefined;
   }
   if (m === 'got') {
@@ -262,7 +264,7 @@ function needsTimeout(call: ts.CallExpression, target: Target, facts: FileFacts,
       if (args.length === 0) return false;
       return optionsLack(describe(1), lib, true);
     case 'axios': {
-      const method = methodOf(call);
+      const method = target.method;
       if (method === 'request') return args.length > 0 && optionsLack(describe(0), lib, false);
       if (method && AXIOS_CONFIG_SECOND.has(method)) return args.length > 0 && optionsLack(describe(1), lib, true);
       if (method && AXIOS_CONFIG_THIRD.has(method)) return args.length > 0 && optionsLack(describe(2), lib, true);
@@ -291,13 +293,6 @@ function needsTimeout(call: ts.CallExpression, target: Target, facts: FileFacts,
     case 'superagent':
       return !requestGetsTimeout(call, facts, 'timeout');
   }
-}
-
-function methodOf(call: ts.CallExpression): string | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
-  return undefined;
 }
 
 /** `axios(config)` / `axios(url)` / `axios(url, config)`, and the same forms for got. */

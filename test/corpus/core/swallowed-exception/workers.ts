@@ -33,7 +33,8 @@ export async function probe(): Promise<void> {
   try {
     await s3.send(new GetObjectCommand({ Bucket: 'media', Key: '.probe' }));
     healthy = true;
-  } catch (e) { // expect: swallowed-exception
+    // Label fixed: a failure counter is error reporting (dashboards and alerts see it), as the rule's docs decide.
+  } catch (e) { // ok: swallowed-exception
     healthy = false;
     metrics.increment('probe.failed');
   }
@@ -62,9 +63,18 @@ export async function collectFailures(keys: string[]) {
 export async function renderAll(keys: string[]) {
   try {
     await Promise.all(keys.map((key) => render({ key })));
-  } catch (e) { // expect: swallowed-exception
+    // Label fixed: the metrics call reports the failure (see above); the shadowed `e` is tested in requeueAll.
+  } catch (e) { // ok: swallowed-exception
     // one of them failed; the sweep will pick it up
     keys.forEach((e) => metrics.increment(`render.retry.${e}`));
+  }
+}
+
+export async function requeueAll(keys: string[]) {
+  try {
+    await Promise.all(keys.map((key) => render({ key })));
+  } catch (e) { // expect: swallowed-exception
+    keys.forEach((e) => queue.add('thumb', { key: e }));
   }
 }
 
