@@ -582,6 +582,21 @@ export const load = (get: () => Promise<string>) => withRetry(get, { maxAttempts
     text: 'maxAttempts: Infinity',
     messageIncludes: ['retry helper'],
   },
+  {
+    name: 'for (;;) whose .then(ok, onRejected) turns a failure into false and goes round again',
+    code: `import got from 'got';
+${sleep}export async function waitForService(url: string) {
+  for (;;) {
+    const up = await got(url, { timeout: { request: 1000 } }).then(() => true, () => false);
+    if (up) return;
+    await sleep(1000);
+  }
+}
+`,
+    line: 4,
+    text: 'for (;;)',
+    related: 1,
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -1053,6 +1068,43 @@ export const syncOrders = (run: () => Promise<void>) =>
       if (error.attemptNumber > 5) throw error;
     },
   });
+`,
+  },
+  {
+    name: 'counted loop whose .then(ok, onRejected) decides whether to go round',
+    code: `import got from 'got';
+${sleep}export async function waitForService(url: string, maxChecks = 30) {
+  for (let i = 0; i < maxChecks; i++) {
+    const up = await got(url, { timeout: { request: 1000 } }).then(() => true, () => false);
+    if (up) return;
+    await sleep(1000);
+  }
+  throw new Error(url + ' did not come up');
+}
+`,
+  },
+  {
+    name: 'while (true) with .then(ok) only: no rejection handler, a failure leaves the loop',
+    code: `import got from 'got';
+${sleep}export async function waitForService(url: string) {
+  while (true) {
+    const up = await got(url, { timeout: { request: 1000 } }).then((r) => r.statusCode === 200);
+    if (up) return;
+    await sleep(1000);
+  }
+}
+`,
+  },
+  {
+    name: 'while (true) with .then(ok, undefined): no rejection handler',
+    code: `import got from 'got';
+${sleep}export async function waitForService(url: string) {
+  while (true) {
+    const up = await got(url, { timeout: { request: 1000 } }).then(() => true, undefined);
+    if (up) return;
+    await sleep(1000);
+  }
+}
 `,
   },
 ];

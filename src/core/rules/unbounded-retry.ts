@@ -131,12 +131,12 @@ export const unboundedRetry = defineRule({
     const hasHandlers = hasCatch || text.includes('.then(');
     const checker = new RetryChecker(context);
     const listeners: RuleListeners & { onEnd?: () => void } = {};
-    if (hasCatch) {
+    if (hasHandlers) {
       listeners[K.WhileStatement] = (node) => checker.loop(node as ts.WhileStatement);
       listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement);
       listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement);
-      listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
     }
+    if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
     listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, hasHandlers);
     listeners[K.PropertyAssignment] = (node) => checker.optionProperty(node as ts.PropertyAssignment);
     listeners[K.ShorthandPropertyAssignment] = (node) => checker.optionProperty(node as ts.ShorthandPropertyAssignment);

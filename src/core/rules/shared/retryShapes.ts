@@ -99,9 +99,12 @@ export class RetryShapes {
    * `owner` says which inner loops take ownership of the `try` blocks inside them.
    */
   analyzeLoop(loop: LoopNode, want: 'bounded' | 'unbounded', owner: (n: ts.Node) => boolean): LoopRetry | undefined {
-    // cheap exit: a loop with no `catch` in its text has no failure path to follow
+    // cheap exit: a loop with no `catch` (or `.then(`, which may carry a rejection handler) in its text has no failure path to follow
     const catchAt = this.sf.text.indexOf('catch', loop.statement.pos);
-    if (catchAt < 0 || catchAt >= loop.statement.end) return undefined;
+    if (catchAt < 0 || catchAt >= loop.statement.end) {
+      const thenAt = this.sf.text.indexOf('.then(', loop.statement.pos);
+      if (thenAt < 0 || thenAt >= loop.statement.end) return undefined;
+    }
     const cond = loopCondition(loop);
     const body = loop.statement;
 
@@ -127,7 +130,8 @@ export class RetryShapes {
           const callee = skipOuterExpressions(call.expression);
           if (ts.isPropertyAccessExpression(callee)) {
             const m = callee.name.text;
-            if (m === 'catch' && this.ownedBy(n, loop, owner)) catchCalls.push(call);
+            // `.catch(onRejected)`, and `.then(onFulfilled, onRejected)` whose second handler catches the same way
+            if ((m === 'catch' || (m === 'then' && rejectionHandlerOf(call))) && this.ownedBy(n, loop, owner)) catchCalls.push(call);
             else if (m === 'throwIfAborted' && this.abortSignalIsBound) cancelled = true;
           }
           if (isAssertion(call) && call.arguments.length) exitConditions.push(call.arguments[0]);
@@ -224,16 +228,22 @@ export class RetryShapes {
     return f.round && [...s.exits].some((x) => !f.exits.has(x));
   }
 
-  /** A `.catch(handler)` in `loop` whose value (or side effects) decide whether the loop is left. */
+  /** A `.catch(handler)` (or `.then(ok, handler)`) in `loop` whose value (or side effects) decide whether the loop is left. */
   isRetryCatchCall(call: ts.CallExpression, loop: LoopNode, cond: ts.Expression | undefined): boolean {
+    const rejection = rejectionHandlerOf(call);
     // `.catch()` with no handler catches nothing
-    if (!call.arguments[0]) return false;
-    const handler = skipOuterExpressions(call.arguments[0]);
+    if (!rejection) return false;
+    const handler = skipOuterExpressions(rejection);
     if (handlerAlwaysRejects(handler)) return false;
     const stmt = statementOf(call, loop);
     if (!stmt) return false;
 
     const thenCallbacks = thenCallbacksOf(call);
+    // `.then(ok, onRejected)`: `ok` is the last success callback of the chain
+    if (rejection !== call.arguments[0]) {
+      const ok = skipOuterExpressions(call.arguments[0]);
+      if (isFunctionNode(ok)) thenCallbacks.push(ok);
+    }
     const succeeded = new Map<string, Tri>();
     for (const cb of thenCallbacks) for (const [k, v] of assignmentsIn(cb)) succeeded.set(k, v);
     const failed = isFunctionNode(handler) ? assignmentsIn(handler) : new Map<string, Tri>();
@@ -965,6 +975,20 @@ export function assignedFrom(stmt: ts.Statement, call: ts.CallExpression): strin
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === K.EqualsToken && is(e.right)) return referenceText(skipOuterExpressions(e.left));
   }
   return undefined;
+}
+
+/**
+ * The rejection handler of `.catch(handler)` or `.then(ok, handler)`; undefined when there is none
+ * (`.catch()`, `.then(ok)`, `.then(ok, undefined)`).
+ */
+export function rejectionHandlerOf(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const arg = callee.name.text === 'catch' ? call.arguments[0] : callee.name.text === 'then' ? call.arguments[1] : undefined;
+  if (!arg) return undefined;
+  const v = skipOuterExpressions(arg);
+  if (v.kind === K.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined')) return undefined;
+  return arg;
 }
 
 /** The `.then(cb)` callbacks earlier in the chain of a `.catch(…)` call. */
