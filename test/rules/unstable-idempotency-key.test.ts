@@ -431,6 +431,21 @@ export const charge = (orderId: string, amount: number) =>
 `,
   },
   {
+    name: 'a fresh key on a published event (consumers deduplicate with it)',
+    code: `import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { Kafka } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+
+const eventBridge = new EventBridgeClient({});
+const producer = new Kafka({ brokers: ['k:9092'] }).producer();
+
+export async function orderPlaced(orderId: string) {
+  await eventBridge.send(new PutEventsCommand({ Entries: [{ Detail: JSON.stringify({ orderId, idempotencyKey: randomUUID() }) }] }));
+  await producer.send({ topic: 'orders', messages: [{ value: JSON.stringify({ orderId, idempotencyKey: randomUUID() }) }] });
+}
+`,
+  },
+  {
     name: 'a fresh correlation id is not an idempotency key',
     code: `import axios from 'axios';
 import { randomUUID } from 'node:crypto';

@@ -22,8 +22,8 @@ const PAYPAL_SETTER = /^pay[pP]alRequestId$/;
 /** Properties whose object is stored or queued, not sent: `{ data: { idempotencyKey } }`. */
 const STORED_PROPERTY = /^(data|values|value|document|doc|row|record|entity|create|update|\$set|\$setOnInsert|job|jobData)$/;
 /** Calls that store, queue, cache or log an object rather than send a request. */
-const STORE_METHOD = /^(save|saveAll|insert\w*|upsert|persist|store|cache|add|addJob|addBulk|enqueue|push|publish|emit|dispatch|log|info|debug|warn|error|trace|fatal|track|setItem|hset|hmset|lpush|rpush|xadd)$/;
-const STORE_RECEIVER = /(^|[^a-z])(repo|repository|model|db|database|prisma|knex|sequelize|mongoose|collection|table|store|cache|redis|queue|bus|producer|publisher|emitter|events|logger|log|dao|entity|orm|em|storage|session)s?$/i;
+const STORE_METHOD = /^(save|saveAll|insert\w*|upsert|persist|store|cache|add|addJob|addBulk|enqueue\w*|schedule\w*|push|publish\w*|produce|emit|dispatch|putEvents|putRecords?|sendMessage|sendMessageBatch|log|info|debug|warn|error|trace|fatal|track|setItem|hset|hmset|lpush|rpush|xadd)$/;
+const STORE_RECEIVER = /(^|[^a-z])(repo|repository|model|db|database|prisma|knex|sequelize|mongoose|collection|table|store|cache|redis|queue|bus|producer|publisher|emitter|events|logger|log|dao|entity|orm|em|storage|session|kafka|sqs|sns|kinesis|eventBridge|pubsub|topic|channel)s?$/i;
 /** A server's response to its own client: `res`, `reply`, `ctx`, `NextResponse`. */
 const RESPONSE_RECEIVER = /^(res|response|reply|ctx)$|Response$/;
 /** Request objects whose constructor takes headers or options: `new Headers({…})`, `new Request(url, {…})`. */
