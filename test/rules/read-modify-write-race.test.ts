@@ -139,6 +139,7 @@ const valid: (string | RuleCase)[] = [
   { name: 'knex transaction with forUpdate', code: `${knexDb}export const sell = (id: number, qty: number) => db.transaction(async (trx) => {\n  const item = await trx('items').where({ id }).forUpdate().first();\n  await trx('items').where({ id }).update({ stock: item.stock - qty });\n});\n` },
   { name: 'knex atomic decrement', code: `${knexDb}export const sell = (id: number, qty: number) => db('items').where({ id }).decrement('stock', qty);\n` },
   { name: 'an object that is not from the database', code: 'export function tally(cart: { total: number; save(): void }, price: number) {\n  const c = cart;\n  c.total += price;\n  c.save();\n}\n' },
+  { name: 'migration files are not checked', file: 'prisma/migrations/data/20240101_fix.ts', code: `${prisma}export async function up() {\n  const s = await prisma.setting.findUniqueOrThrow({ where: { id: 1 } });\n  await prisma.setting.update({ where: { id: 1 }, data: { counter: s.counter + 1 } });\n}\n` },
   { name: 'test files are not checked', file: 'src/wallet.spec.ts', code: `${prisma}it('x', async () => {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id: '1' } });\n  await prisma.product.update({ where: { id: '1' }, data: { stock: p.stock - 1 } });\n});\n` },
 ];
 

@@ -169,6 +169,7 @@ const valid: (string | RuleCase)[] = [
   { name: 'a camelCase name from a package is not a project model', code: "import { searchModel } from 'some-search-sdk';\nexport const all = () => searchModel.find({});\n" },
   { name: 'a local array find()', code: 'const items = [{ id: 1 }];\nexport const one = () => items.find((i) => i.id === 1);\n' },
   { name: 'an unrecognised repository class', code: "import { UserRepository } from './user.repository';\nexport const all = (repo: UserRepository) => repo.findAll();\n" },
+  { name: 'migration files are not checked (a one-off backfill)', file: 'db/migrations/20240101_backfill.ts', code: "import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  const rows = await knex('users').select('id', 'email');\n  for (const r of rows) await knex('users').where({ id: r.id }).update({ email_lower: r.email.toLowerCase() });\n}\n" },
   { name: 'test files are not checked', file: 'src/users.spec.ts', code: `${prisma}it('lists', async () => {\n  await prisma.user.findMany();\n});\n` },
 ];
 

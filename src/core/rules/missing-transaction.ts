@@ -19,6 +19,7 @@ import {
   hasTransactionDecorator,
   isExecuted,
   isKnexInstance,
+  isMigrationFile,
   isTestOrSeedFile,
   outermostCall,
   owningFunction,
@@ -132,7 +133,7 @@ export const missingTransaction = defineRule({
     ],
   },
   create(context) {
-    if (isTestOrSeedFile(context.file)) return {};
+    if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
     if (!QUICK.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;

@@ -20,6 +20,7 @@ import {
   hasHiddenKeys,
   inTransaction,
   isConstDeclaration,
+  isMigrationFile,
   isTestOrSeedFile,
   lookupProperty,
   objectLiteralOf,
@@ -138,7 +139,7 @@ export const readModifyWriteRace = defineRule({
     ],
   },
   create(context) {
-    if (isTestOrSeedFile(context.file)) return {};
+    if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
     if (!QUICK.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;

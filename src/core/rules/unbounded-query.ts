@@ -16,6 +16,7 @@ import {
   isEmptyObject,
   isExecuted,
   isKnexInstance,
+  isMigrationFile,
   isTestOrSeedFile,
   lookupProperty,
   objectLiteralOf,
@@ -126,7 +127,7 @@ export const unboundedQuery = defineRule({
     ],
   },
   create(context) {
-    if (isTestOrSeedFile(context.file)) return {};
+    if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
     if (!QUICK.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;

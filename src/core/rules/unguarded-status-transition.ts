@@ -20,6 +20,7 @@ import {
   inSerializableTransaction,
   isConstDeclaration,
   isKnexInstance,
+  isMigrationFile,
   isTestOrSeedFile,
   lookupProperty,
   objectLiteralOf,
@@ -117,7 +118,7 @@ export const unguardedStatusTransition = defineRule({
     ],
   },
   create(context) {
-    if (isTestOrSeedFile(context.file)) return {};
+    if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
     if (!QUICK.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;

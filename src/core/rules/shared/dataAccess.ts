@@ -24,6 +24,17 @@ export function isTestOrSeedFile(file: string): boolean {
   return TEST_FILE.test(file) || SEED_FILE.test(file);
 }
 
+const MIGRATION_FILE = /(^|\/)migrations?\//i;
+
+/**
+ * Migration files (under a `migrations/` or `migration/` folder): their data steps run once,
+ * offline, usually inside the migration tool's own transaction (knex and TypeORM wrap each
+ * migration in one). Rules about request-time queries and writes stay quiet there.
+ */
+export function isMigrationFile(file: string): boolean {
+  return MIGRATION_FILE.test(file);
+}
+
 // ---- calls and chains -----------------------------------------------------------------------
 
 /** Model methods that are data access when called on a project model named like `ordersModel`. */
