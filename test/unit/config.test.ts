@@ -45,7 +45,7 @@ describe('config.yaml: valid files', () => {
       include: ['**/*'],
       exclude: [],
       rules: {},
-      recognizers: { http: [], db: [], logger: [], retry: [] },
+      recognizers: { http: [], db: [], logger: [], retry: [], llm: [], payment: [] },
       failOn: 'high',
     });
   });
@@ -94,6 +94,8 @@ describe('config.yaml: valid files', () => {
         db: [{ type: 'OrderRepository' }],
         logger: [{ global: '$log' }],
         retry: [],
+        llm: [],
+        payment: [],
       },
       failOn: 'medium',
     });
@@ -218,7 +220,7 @@ describe('config.yaml: every problem reported as file:line:column', () => {
     ]);
     assert.deepEqual(problems('recognizers:\n  logger:\n    - global: log\n      methods: error\n  queue: []\n'), [
       `${FILE}:4:16: recognizers.logger[0].methods must be a list, not "error"`,
-      `${FILE}:5:3: unknown key "queue" in recognizers; allowed keys: http, db, logger, retry`,
+      `${FILE}:5:3: unknown key "queue" in recognizers; allowed keys: http, db, logger, retry, llm, payment`,
     ]);
   });
 

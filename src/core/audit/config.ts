@@ -39,6 +39,9 @@ export interface RecognizerConfig {
   db: RecognizerEntry[];
   logger: RecognizerEntry[];
   retry: RecognizerEntry[];
+  /** Optional so that configs built in code before these kinds existed stay valid. */
+  llm?: RecognizerEntry[];
+  payment?: RecognizerEntry[];
 }
 
 export interface ProductionAuditConfig {
@@ -83,7 +86,7 @@ export const DEFAULT_CONFIG: ProductionAuditConfig = deepFreeze({
   include: ['**/*'],
   exclude: [],
   rules: {},
-  recognizers: { http: [], db: [], logger: [], retry: [] },
+  recognizers: { http: [], db: [], logger: [], retry: [], llm: [], payment: [] },
   failOn: 'high',
 });
 
@@ -93,7 +96,7 @@ export interface ConfigOptions {
   systemTypeIds?: readonly string[];
 }
 
-const RECOGNIZER_KINDS = ['http', 'db', 'logger', 'retry'] as const;
+const RECOGNIZER_KINDS = ['http', 'db', 'logger', 'retry', 'llm', 'payment'] as const;
 
 let validateConfig: ReturnType<typeof compileSchema> | undefined;
 

@@ -365,6 +365,8 @@ export function recognizersFromConfig(config: RecognizerConfig | undefined): Rec
     ['db', 'db'],
     ['logger', 'logger'],
     ['retry', 'retry'],
+    ['llm', 'llm'],
+    ['payment', 'payment'],
   ];
   for (const [key, kind] of kinds) for (const entry of config[key] ?? []) out.push(entryToRecognizer(entry, kind));
   return out;
