@@ -112,6 +112,15 @@ const invalid: InvalidCase[] = [
     messageIncludes: ["'shipped'"],
   },
   {
+    name: 'pg with the status bound as a parameter',
+    code: `${pg}export const ship = (id: string) => pool.query('UPDATE orders SET status = $1, shipped_at = now() WHERE id = $2', ['shipped', id]);\n`,
+    messageIncludes: ["'shipped'"],
+  },
+  {
+    name: 'mysql2 with the status bound to a ? placeholder',
+    code: "import mysql from 'mysql2/promise';\nconst pool = mysql.createPool({});\nexport const done = (id: number) => pool.query('UPDATE jobs SET state = ? WHERE id = ?', ['done', id]);\n",
+  },
+  {
     name: 'mysql2 execute with a state column',
     code: "import mysql from 'mysql2/promise';\nconst pool = mysql.createPool({});\nexport const done = (id: number) => pool.execute(\"UPDATE jobs SET state = 'done', finished_at = NOW() WHERE id = ?\", [id]);\n",
   },
@@ -150,6 +159,8 @@ const valid: (string | RuleCase)[] = [
   { name: 'knex mass update without a where (another rule)', code: `${knexDb}export const reset = () => db('jobs').update({ state: 'pending' });\n` },
   { name: 'raw SQL compare-and-set', code: `${pg}export const ship = (id: string) => pool.query("UPDATE orders SET status = 'shipped' WHERE id = $1 AND status = 'paid'", [id]);\n` },
   { name: 'raw SQL status from a parameter', code: `${pg}export const set = (id: string, s: string) => pool.query('UPDATE orders SET status = $2 WHERE id = $1', [id, s]);\n` },
+  { name: 'raw SQL status bound from a variable parameter', code: `${pg}export const set = (id: string, status: string) => pool.query('UPDATE orders SET status = $1 WHERE id = $2', [status, id]);\n` },
+  { name: 'Prisma boolean status flag', code: `${prisma}export const complete = (id: number) => prisma.order.update({ where: { id }, data: { status: true } });\n` },
   { name: 'raw SELECT … FOR UPDATE before the update', code: `${pg}export async function ship(id: string) {\n  const client = await pool.connect();\n  await client.query('BEGIN');\n  const { rows } = await client.query('SELECT status FROM orders WHERE id = $1 FOR UPDATE', [id]);\n  if (rows[0].status === 'paid') await client.query("UPDATE orders SET status = 'shipped' WHERE id = $1", [id]);\n  await client.query('COMMIT');\n}\n` },
   { name: 'Prisma in a SERIALIZABLE transaction after a read', code: `${prisma}import { Prisma } from '@prisma/client';\nexport const ship = (id: string) => prisma.$transaction(async (tx) => {\n  const o = await tx.order.findUniqueOrThrow({ where: { id } });\n  if (o.status !== 'PAID') throw new Error('x');\n  await tx.order.update({ where: { id }, data: { status: 'SHIPPED' } });\n}, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });\n` },
   { name: 'an application lock around the transition', code: `${prisma}declare const redlock: { using<T>(keys: string[], ms: number, fn: () => Promise<T>): Promise<T> };\nexport const ship = (id: string) => redlock.using([\`order:\${id}\`], 5000, async () => {\n  await prisma.order.update({ where: { id }, data: { status: 'SHIPPED' } });\n});\n` },

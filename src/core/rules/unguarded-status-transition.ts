@@ -158,7 +158,7 @@ export const unguardedStatusTransition = defineRule({
 function judgeCall(facts: FileFacts, call: ts.CallExpression, name: string, sf: ts.SourceFile): Transition | undefined {
   const sql = rawSqlOfCall(facts, call);
   if (sql !== undefined) {
-    const t = judgeSql(sql);
+    const t = judgeSql(sql, facts, call);
     return t && { node: call, ...t, shown: describeCall(call, sf) };
   }
   // a query builder's `set(…)` is known by the chain it belongs to (`….set(…).where(…).execute()`)
@@ -400,9 +400,20 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function judgeSql(sql: string): { field: string; value: string } | undefined {
+function judgeSql(sql: string, facts?: FileFacts, call?: ts.CallExpression): { field: string; value: string } | undefined {
+  // values bound as parameters: pool.query('UPDATE … SET status = $1 WHERE id = $2', ['shipped', id])
+  const values = call && call.arguments[1] ? skipOuterExpressions(call.arguments[1]) : undefined;
+  const resolve =
+    facts && values && ts.isArrayLiteralExpression(values)
+      ? (param: string, ordinal: number): string | undefined => {
+          const index = param === '?' ? ordinal - 1 : /^\$\d+$/.test(param) ? Number(param.slice(1)) - 1 : -1;
+          const el = index >= 0 ? values.elements[index] : undefined;
+          const text = el && !ts.isSpreadElement(el) ? literalText(facts, el, 0) : undefined;
+          return text?.replace(/^'(.*)'$/, '$1');
+        }
+      : undefined;
   for (const stmt of sqlStatements(sql)) {
-    const set = updateSetsLiteral(stmt, (name) => STATUS_FIELD.test(name) || /^(status|state)$/i.test(name));
+    const set = updateSetsLiteral(stmt, (name) => STATUS_FIELD.test(name) || /^(status|state)$/i.test(name), resolve);
     if (!set || !set.hasWhere || !set.whereWords) continue;
     const column = set.column.toLowerCase();
     if (set.whereWords.has(column) || [...set.whereWords].some((w) => VERSION_FIELD.test(w))) continue;

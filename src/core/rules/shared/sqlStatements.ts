@@ -319,9 +319,14 @@ export interface SetLiteral {
 
 /**
  * `UPDATE t SET <column> = '<literal>' … WHERE …`: the first SET assignment of a column whose
- * name passes `isColumn` to a string or number literal.
+ * name passes `isColumn` to a string or number literal (or to a parameter bound to one).
  */
-export function updateSetsLiteral(stmt: readonly SqlToken[], isColumn: (name: string) => boolean): SetLiteral | undefined {
+export function updateSetsLiteral(
+  stmt: readonly SqlToken[],
+  isColumn: (name: string) => boolean,
+  /** The literal bound to a parameter (`$2`, the third `?`), when the caller can see the values. */
+  resolveParam?: (param: string, ordinal: number) => string | undefined,
+): SetLiteral | undefined {
   const v = statementVerb(stmt);
   if (!v || v.verb !== 'UPDATE') return undefined;
   const d = v.depth;
@@ -344,9 +349,18 @@ export function updateSetsLiteral(stmt: readonly SqlToken[], isColumn: (name: st
     const after = stmt[i + 2];
     if (!col || col.kind !== 'word' || !val) continue;
     const valueEnds = !after || after.depth < d || (after.depth === d && ((after.kind === 'punct' && after.text === ',') || (after.kind === 'word' && (after.upper === 'WHERE' || after.upper === 'RETURNING' || after.upper === 'FROM'))));
-    if ((val.kind === 'string' || val.kind === 'number') && valueEnds && isColumn(col.text)) {
+    if (!valueEnds || !isColumn(col.text)) continue;
+    if (val.kind === 'string' || val.kind === 'number') {
       found = { column: col.text, value: val.text };
       break;
+    }
+    if (val.kind === 'param' && resolveParam) {
+      const ordinal = stmt.slice(0, i + 2).filter((t) => t.kind === 'param' && t.text === '?').length;
+      const bound = resolveParam(val.text, ordinal);
+      if (bound !== undefined) {
+        found = { column: col.text, value: bound };
+        break;
+      }
     }
   }
   if (!found) return undefined;
