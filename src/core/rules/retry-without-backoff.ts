@@ -38,6 +38,8 @@ const DELAY_WORD = /^(sleep|delay|wait|pause|backoff|jitter)[A-Z_0-9]|[a-z0-9_](
 const RANDOM_NAME = /random|jitter/i;
 /** Option names of the node-retry family (p-retry, async-retry, promise-retry, retry). */
 const NODE_RETRY_LIBRARIES = new Set(['p-retry', 'async-retry', 'promise-retry', 'retry']);
+/** Modules of the retry libraries whose timing options the rule reads. */
+const RETRY_MODULES = new Set(['p-retry', 'async-retry', 'promise-retry', 'retry', 'exponential-backoff', 'async', 'async/retry', 'cockatiel', 'ts-retry-promise', 'axios-retry']);
 const UPPER_CONSTANT = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/;
 const RETRIED_FLAG = /retr|again|second|attempt/i;
 
@@ -249,7 +251,39 @@ class BackoffChecker {
       if (m === 'catch' && call.arguments.length >= 1) this.selfRetry(call.arguments[0], call, 'its `.catch` handler');
       else if (m === 'then' && call.arguments.length >= 2) this.selfRetry(call.arguments[1], call, 'its rejection handler');
     }
-    if (call.arguments.length) this.libraryCall(call);
+    // a retry library's import must be the callee's root, and an options object among the arguments
+    const root = calleeRoot(callee);
+    if (!root || !this.libraryNames().has(root)) return;
+    if (call.arguments.some((a) => ts.isObjectLiteralExpression(skipOuterExpressions(a)) || ts.isIdentifier(skipOuterExpressions(a)))) this.libraryCall(call);
+  }
+
+  private retryImports: Set<string> | undefined;
+
+  /** Local names bound to a retry library by the file's imports and top-level `require`s. */
+  private libraryNames(): Set<string> {
+    if (this.retryImports) return this.retryImports;
+    const names = new Set<string>();
+    const addBinding = (b: ts.BindingName) => {
+      if (ts.isIdentifier(b)) names.add(b.text);
+      else for (const el of b.elements) if (ts.isBindingElement(el)) addBinding(el.name);
+    };
+    for (const st of this.sf.statements) {
+      if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && RETRY_MODULES.has(st.moduleSpecifier.text) && st.importClause) {
+        const c = st.importClause;
+        if (c.name) names.add(c.name.text);
+        if (c.namedBindings && ts.isNamespaceImport(c.namedBindings)) names.add(c.namedBindings.name.text);
+        if (c.namedBindings && ts.isNamedImports(c.namedBindings)) for (const el of c.namedBindings.elements) names.add(el.name.text);
+      } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression) && RETRY_MODULES.has(st.moduleReference.expression.text)) {
+        names.add(st.name.text);
+      } else if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          const m = d.initializer && requiredModule(d.initializer);
+          if (m && RETRY_MODULES.has(m)) addBinding(d.name);
+        }
+      }
+    }
+    this.retryImports = names;
+    return names;
   }
 
   private selfRetry(region: ts.Node, anchor: ts.Node, where: string): void {
@@ -714,6 +748,29 @@ function steppedCounters(loop: LoopNode): Set<string> {
   visit(loop);
   walk(loop, visit);
   return out;
+}
+
+/** `retry` in `retry.operation(…)`, `pRetry` in `pRetry(…)`, `async` in `async.retry(…)`. */
+function calleeRoot(callee: ts.Expression): string | undefined {
+  let e = skipOuterExpressions(callee);
+  for (let i = 0; i < 8; i++) {
+    if (ts.isIdentifier(e)) return e.text;
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = skipOuterExpressions(e.expression);
+    else if (ts.isCallExpression(e)) e = skipOuterExpressions(e.expression);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** The module of `require('x')`, `require('x').default`, `require('x').retry`, `await import('x')`. */
+function requiredModule(init: ts.Expression): string | undefined {
+  let e = skipOuterExpressions(init);
+  if (ts.isAwaitExpression(e)) e = skipOuterExpressions(e.expression);
+  while (ts.isPropertyAccessExpression(e)) e = skipOuterExpressions(e.expression);
+  if (!ts.isCallExpression(e) || !e.arguments[0] || !ts.isStringLiteralLike(e.arguments[0])) return undefined;
+  const c = skipOuterExpressions(e.expression);
+  if ((ts.isIdentifier(c) && c.text === 'require') || c.kind === K.ImportKeyword) return e.arguments[0].text;
+  return undefined;
 }
 
 /** `attempt + 1`, `retriesLeft - 1`, `1 + n`, `++attempt`: the next attempt's count. */

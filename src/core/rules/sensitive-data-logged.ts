@@ -61,6 +61,9 @@ const AUTH_WORDS = new Set([
   'password', 'passwords', 'passwd', 'token', 'tokens', 'session', 'sessions', 'oauth', 'oauth2', 'otp', 'mfa', '2fa', 'twofactor', 'credential', 'credentials',
   'sso', 'saml', 'jwt',
 ]);
+/** A loose text test for arguments that may hold something sensitive; the real decision is made on the syntax. */
+const MAYBE_SENSITIVE =
+  /pass|pwd|secret|token|jwt|bearer|authori|auth[_-]?(header|code|token)|cookie|cred|ssn|cvv|cvc|iban|otp|key|card|code|ccnum|social|national|passport|licen[cs]e|birth|dob|session|bank|account|routing|sort[_-]?code|e[_-]?mail|phone|mobile|msisdn|telephone|address|headers|body/i;
 /** Calls whose result shows their argument as it is. Every other call (`redact`, `mask`, `hash`, `slice` …) is trusted to transform it. */
 const STRINGIFIERS = /^(String|stringify|inspect|format|toString|toJSON)$/;
 /** Objects whose members are all secrets: `req.cookies.sid`, `config.secrets.stripe`. */
@@ -171,6 +174,8 @@ class SensitiveChecker {
   private readonly redacted: Set<string>;
   private readonly contact: boolean;
   private fileIsAuth: boolean | undefined;
+  /** The team's extra names, for the cheap text check. */
+  private readonly extraPattern: RegExp | undefined;
   private readonly authCache = new WeakMap<ts.Node, boolean>();
 
   constructor(private readonly ctx: RuleContext<Options>) {
@@ -180,14 +185,19 @@ class SensitiveChecker {
     this.extra = norm(ctx.options.extraNames);
     this.redacted = norm(ctx.options.redactedNames);
     this.contact = ctx.options.contactDetails !== false;
+    const extras = (Array.isArray(ctx.options.extraNames) ? ctx.options.extraNames : []).filter((x): x is string => typeof x === 'string' && x.length > 0);
+    this.extraPattern = extras.length ? new RegExp(extras.map((x) => x.replace(/[^A-Za-z0-9]/g, '').replace(/./g, (c) => `${c}[_-]?`)).join('|'), 'i') : undefined;
   }
 
   call(call: ts.CallExpression): void {
     if (!call.arguments.length) return;
-    if (!this.facts.isLoggingCall(call)) return;
+    // cheap text check first: most calls mention nothing that could be sensitive
+    const args = this.sf.text.slice(call.arguments.pos, call.arguments.end);
+    if (!MAYBE_SENSITIVE.test(args) && !(this.extraPattern && this.extraPattern.test(args))) return;
     const hits: Hit[] = [];
     for (const arg of call.arguments) this.value(arg, call, hits, 0);
     if (!hits.length) return;
+    if (!this.facts.isLoggingCall(call)) return;
     const names = [...new Set(hits.map((h) => h.text))];
     const shown = names.slice(0, 3).map((n) => `\`${n}\``).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
     const whole = hits.some((h) => /\.(headers|body)$/.test(h.text) && !this.nameIsSensitive(h.text.slice(h.text.lastIndexOf('.') + 1)));
@@ -294,8 +304,19 @@ class SensitiveChecker {
     return t.length > 40 ? `…${t.slice(-39)}` : t;
   }
 
+  private readonly verdicts = new Map<string, boolean>();
+
   /** A name that holds a secret or personal data, as opposed to one that describes it. */
   nameIsSensitive(raw: string): boolean {
+    let v = this.verdicts.get(raw);
+    if (v === undefined) {
+      v = this.judgeName(raw);
+      this.verdicts.set(raw, v);
+    }
+    return v;
+  }
+
+  private judgeName(raw: string): boolean {
     const norm = normaliseName(raw);
     if (!norm || this.redacted.has(norm)) return false;
     if (this.extra.has(norm)) return true;
