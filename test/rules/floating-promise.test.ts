@@ -139,7 +139,7 @@ main();
 })();
 `,
     line: 1,
-    messageIncludes: ['the async function called right here'],
+    messageIncludes: ['This immediately invoked async function returns a promise'],
   },
   {
     name: 'inside an Express handler (express default import)',

@@ -199,10 +199,10 @@ class FloatingChecker {
     if (!target) return;
     const name = describeCallee(call, this.sf);
     const what = voided
-      ? `\`${name}\` returns a promise that is discarded with \`void\` but no comment says why that is safe.`
+      ? `${name} returns a promise that is discarded with \`void\` but no comment says why that is safe.`
       : call === outer
-        ? `\`${name}\` returns a promise that nothing awaits, returns or handles.`
-        : `\`${name}\` returns a promise whose chain has no rejection handler (no \`.catch(…)\`, no second argument to \`.then\`), and nothing awaits or returns it.`;
+        ? `${name} returns a promise that nothing awaits, returns or handles.`
+        : `${name} returns a promise whose chain has no rejection handler (no \`.catch(…)\`, no second argument to \`.then\`), and nothing awaits or returns it.`;
     this.ctx.report(reportAt, `${what} ${WHY} ${FIX}`, {
       related: [{ node: declarationName(target.declaration), message: target.how === 'async' ? 'declared `async` here' : 'declared to return a `Promise` here' }],
       fingerprintNode: call,
@@ -452,10 +452,10 @@ function declarationName(decl: ts.Node): ts.Node {
   return decl;
 }
 
-/** `sendReceipt(…)`, `this.notifyWarehouse(…)`, `(async () => …)()` for the message. */
+/** `` `sendReceipt(…)` ``, `` `this.notifyWarehouse(…)` `` or a phrase for an async IIFE, to open the message. */
 function describeCallee(call: ts.CallExpression, sf: ts.SourceFile): string {
   const callee = skipOuterExpressions(call.expression);
-  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return 'the async function called right here';
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return 'This immediately invoked async function';
   const text = callee.getText(sf).replace(/\s+/g, ' ');
-  return `${text.length > 60 ? `${text.slice(0, 57)}…` : text}(…)`;
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}(…)\``;
 }
