@@ -492,6 +492,20 @@ export function readConfig(path: string) {
 }
 `,
   },
+  {
+    name: 'Effect.catch whose handler fails the effect again with Effect.die / Effect.fail',
+    code: `import { Effect } from 'effect';
+import { loadWorkflow, WorkflowMissing } from './workflows';
+
+export const resume = (id: string) =>
+  loadWorkflow(id).pipe(
+    Effect.catch(() => Effect.die(\`workflow \${id}: retry schedule exhausted\`)),
+  );
+
+export const lookup = (id: string) =>
+  loadWorkflow(id).pipe(Effect.catch(() => Effect.fail(new WorkflowMissing({ id }))));
+`,
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -1061,6 +1075,18 @@ export class PriceService {
 }
 `,
     count: 3,
+  },
+  {
+    name: 'Effect.catch whose handler turns the failure into a success value',
+    code: `import { Effect } from 'effect';
+import { checkLock } from './locks';
+
+export const isLocked = (shard: string) =>
+  checkLock(shard).pipe(
+    Effect.catch(() => Effect.succeed(false)),
+  );
+`,
+    line: 6,
   },
 ];
 

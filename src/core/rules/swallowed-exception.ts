@@ -29,6 +29,9 @@ const REPORT_METHOD =
 const LOGGER_RECEIVER =
   /^(console|logger|log|_log|_logger|logging|winston|pino|bunyan|signale|consola|sentry|bugsnag|rollbar|honeybadger|newrelic|appinsights|airbrake|raygun|errorreporter|errortracker|crashlytics|datadog|statsd|dogstatsd|metrics|telemetry|monitoring|stderr)$/i;
 const LOGGER_RECEIVER_SUFFIX = /[a-z0-9_](Log|Logger|Logging|Reporter|Metrics|Telemetry|Counter)$/;
+/** Effect's failure constructors: `Effect.fail(new Timeout())`, `Effect.die('…')` fail the effect again, as a `throw` would. */
+const EFFECT_FAILURE = /^(fail|failSync|failCause|failCauseSync|die|dieSync|dieMessage)$/;
+const EFFECT_MODULE = /^(effect|effect\/.+|@effect\/.+)$/;
 /** Names that by convention hold a function that does nothing. */
 const NOOP_NAME = /^(noop|noOp|NOOP|nop|_noop|noopFn|NOOP_FN)$/;
 const NOOP_MODULES = new Set(['lodash', 'lodash-es', 'lodash/fp', 'underscore']);
@@ -318,6 +321,7 @@ class SwallowChecker {
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (CALLBACK_METHOD.test(method) || REPORT_METHOD.test(method)) return true;
+      if (EFFECT_FAILURE.test(method) && this.isEffectModule(callee.expression)) return true;
       // `this.emit('error', err)`, `stream.destroy(err)` references err anyway
       if (method === 'emit' && call.arguments.length > 0) {
         const first = call.arguments[0];
@@ -332,6 +336,14 @@ class SwallowChecker {
       if (method === 'setStatus' && /span$/i.test(lastName(callee.expression) ?? '')) return true;
     }
     return this.facts.isLoggingCall(call);
+  }
+
+  /** `Effect` / `Micro` from the effect package (or, inside effect's own sources, the module of that name). */
+  private isEffectModule(expr0: ts.Expression): boolean {
+    const expr = skipOuterExpressions(expr0);
+    if (ts.isIdentifier(expr) && (expr.text === 'Effect' || expr.text === 'Micro')) return true;
+    const origin = this.facts.originOf(expr);
+    return !!origin && EFFECT_MODULE.test(origin.module);
   }
 
   private identifierCallHandles(callee: ts.Identifier, owner: ts.Node, depth: number): boolean {
