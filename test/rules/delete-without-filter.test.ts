@@ -125,6 +125,11 @@ const invalid: InvalidCase[] = [
     code: `${knexDb}export const reset = () => db.raw('DELETE FROM sessions;');\n`,
   },
   {
+    name: 'knex transaction typed Knex.Transaction',
+    code: "import type { Knex } from 'knex';\n\nexport async function reset(trx: Knex.Transaction) {\n  await trx('sessions').del();\n}\n",
+    line: 4,
+  },
+  {
     name: 'knex typed Knex parameter',
     code: "import type { Knex } from 'knex';\n\nexport async function reset(db: Knex) {\n  await db.from('sessions').del();\n}\n",
   },

@@ -117,7 +117,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
     modules: ['mongodb'],
     patterns: [`MongoClient.new.db.().collection.().${MONGO}`, `MongoClient.new.db.().collection.().**.${MONGO}`, `Db.new.collection.().${MONGO}`, `Db.new.collection.().**.${MONGO}`, `Collection.new.${MONGO}`, `Collection.new.**.${MONGO}`],
   },
-  { library: 'knex', kind: 'db', modules: ['knex'], patterns: ['().()', '().**', 'knex.().()', 'knex.().**', 'Knex.new.**'] },
+  { library: 'knex', kind: 'db', modules: ['knex'], patterns: ['().()', '().**', 'knex.().()', 'knex.().**', 'Knex.new.**', 'Knex.Transaction.new.**'] },
   {
     library: 'pg',
     kind: 'db',
