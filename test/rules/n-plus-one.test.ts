@@ -940,6 +940,50 @@ export async function record(paths: string[], userId: string) {
     count: 2,
     line: 10,
   },
+  {
+    name: 'a local helper function that queries, awaited in a for…of',
+    code: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+async function loadUser(id: string) {
+  return prisma.user.findFirst({ where: { id } });
+}
+
+export async function users(ids: string[]) {
+  const out = [];
+  for (const id of ids) {
+    out.push(await loadUser(id));
+  }
+  return out;
+}
+`,
+    line: 12,
+    text: 'loadUser(id)',
+    related: 1,
+    messageIncludes: ['loadUser(…)', 'prisma.user.findFirst'],
+  },
+  {
+    name: 'a method of the same class that calls axios, through another local helper, in Promise.all(map)',
+    code: `import axios from 'axios';
+
+const get = (url: string) => axios.get(url, { timeout: 2000 });
+
+export class Avatars {
+  private async fetchOne(id: string) {
+    const res = await get('https://avatars.internal/' + id);
+    return res.data;
+  }
+
+  all(ids: string[]) {
+    return Promise.all(ids.map((id) => this.fetchOne(id)));
+  }
+}
+`,
+    line: 12,
+    text: 'this.fetchOne(id)',
+    severity: 'MEDIUM',
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -1486,6 +1530,53 @@ export async function exportEvents() {
   }
   all.push(...rows);
   return all;
+}
+`,
+  },
+  {
+    name: 'a local helper that queries only by Prisma findUnique, in a concurrent map (batched by Prisma)',
+    code: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+const byId = (id: string) => prisma.user.findUnique({ where: { id } });
+
+export function users(ids: string[]) {
+  return Promise.all(ids.map(async (id) => byId(id)));
+}
+`,
+  },
+  {
+    name: 'a recursive walk over a tree is not a helper of its own loop; a helper from another file is not followed',
+    code: `import { loadChildren } from './tree';
+
+export async function walk(node: { id: string; children: { id: string }[] }, visit: (id: string) => void): Promise<void> {
+  visit(node.id);
+  for (const child of node.children) {
+    await walk({ ...child, children: await loadChildren(child.id) }, visit);
+  }
+}
+`,
+  },
+  {
+    name: 'a local helper without I/O, a mutable binding holding a function, awaited in a loop',
+    code: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+let lookup = async (id: string) => id.toUpperCase();
+
+async function format(id: string) {
+  return id.padStart(8, '0');
+}
+
+export async function labels(ids: string[]) {
+  const out = [];
+  for (const id of ids) out.push(await format(id), await lookup(id));
+  return out;
+}
+
+export function later() {
+  lookup = (id: string) => prisma.user.findFirst({ where: { id } }).then((u) => u?.name ?? id);
 }
 `,
   },

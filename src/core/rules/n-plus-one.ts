@@ -10,7 +10,7 @@
 // the client, so it is not reported. Concurrent calls (`Promise.all(xs.map(…))`) are MEDIUM.
 // See docs/rules/n-plus-one.md for every decision.
 import { ts } from 'ts-morph';
-import { isFunctionNode, referenceText, skipOuterExpressions, walk, type LoopNode } from '../engine/ast';
+import { isFunctionNode, referenceText, skipOuterExpressions, walk, type FunctionNode, type LoopNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import type { CallKind } from '../engine/recognizers';
 import { defineRule, type RuleContext } from '../engine/rule';
@@ -161,13 +161,33 @@ export const nPlusOne = defineRule({
     if (TEST_OR_SEED_FILE.test(context.file)) return {};
     const kinds: ('db' | 'http')[] = context.options.includeHttp === false ? ['db'] : ['db', 'http'];
     const includeErrorPaths = context.options.includeErrorPaths === true;
+    const helpers: HelperCache = new Map();
     return {
-      [K.CallExpression]: (node) => check(node as ts.CallExpression, context, kinds, includeErrorPaths),
+      [K.CallExpression]: (node) => check(node as ts.CallExpression, context, kinds, includeErrorPaths, helpers),
     };
   },
 });
 
-function check(call: ts.CallExpression, ctx: RuleContext<{ includeHttp: boolean; includeErrorPaths: boolean }>, kinds: ('db' | 'http')[], includeErrorPaths: boolean): void {
+/** Local helpers already looked into: the data-access call each one makes (null when none). */
+type HelperCache = Map<ts.Node, { call: ts.CallExpression; kind: CallKind } | null>;
+
+interface Found {
+  /** The call reported: the data-access call itself, or the call of the local helper that makes it. */
+  link: ts.CallExpression;
+  kind: CallKind;
+  /** The data-access call (inside the helper when `helper` is set). */
+  access: ts.CallExpression;
+  /** The local helper's name, when the query is made inside it. */
+  helper?: string;
+}
+
+function check(
+  call: ts.CallExpression,
+  ctx: RuleContext<{ includeHttp: boolean; includeErrorPaths: boolean }>,
+  kinds: ('db' | 'http')[],
+  includeErrorPaths: boolean,
+  helpers: HelperCache,
+): void {
   // only the outermost call of a chain (`db('users').where(…).first()`) is looked at
   if (isChainLink(call)) return;
   const anchor = anchorOf(call);
@@ -175,7 +195,8 @@ function check(call: ts.CallExpression, ctx: RuleContext<{ includeHttp: boolean;
   const located = locate(call, anchor);
   if (!located.length) return;
   const facts = ctx.facts;
-  const found = recognise(call, facts, kinds);
+  const direct = recognise(call, facts, kinds);
+  const found: Found | undefined = direct ? { ...direct, access: direct.link } : viaLocalHelper(call, facts, kinds, helpers);
   if (!found) return;
   const { link, kind } = found;
 
@@ -192,9 +213,85 @@ function check(call: ts.CallExpression, ctx: RuleContext<{ includeHttp: boolean;
       if (feedsTransaction(c.node)) continue;
       if (isChunked(link, paramNames(c.fn), undefined)) continue;
     }
-    report(ctx, call, link, kind, c, anchor);
+    report(ctx, call, found, c, anchor);
     return;
   }
+}
+
+// ---- local helpers ------------------------------------------------------------------------------
+
+/**
+ * `await loadUser(id)` / `await this.loadUser(id)` where `loadUser` is a function (or a method of the
+ * same class) written in this file whose body makes a recognised query or remote call: the loop
+ * runs that query once per element just the same. A helper that does no I/O is not data access.
+ * Followed two levels deep; services and helpers from other files are not followed.
+ */
+function viaLocalHelper(call: ts.CallExpression, facts: FileFacts, kinds: readonly ('db' | 'http')[], cache: HelperCache): Found | undefined {
+  const helper = localHelperOf(call, facts);
+  if (!helper) return undefined;
+  // the function around the loop itself (recursion over a tree) is not a helper
+  if (helper.fn.pos <= call.pos && call.end <= helper.fn.end) return undefined;
+  const inner = helperAccess(helper.fn, facts, kinds, cache, 0);
+  if (!inner) return undefined;
+  return { link: call, kind: inner.kind, access: inner.call, helper: helper.name };
+}
+
+/** The function a call names when it is declared in this file: `helper(…)`, `this.helper(…)` in the same class. */
+function localHelperOf(call: ts.CallExpression, facts: FileFacts): { fn: FunctionNode; name: string } | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const decl = facts.resolver.declarationOf(callee);
+    if (!decl) return undefined;
+    if (ts.isFunctionDeclaration(decl) && decl.body) return { fn: decl, name: callee.text };
+    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
+      const list = decl.parent;
+      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+      const init = skipOuterExpressions(decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: callee.text };
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === K.ThisKeyword) {
+    const name = callee.name.text;
+    let cls: ts.Node | undefined = call.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return undefined;
+    for (const m of cls.members) {
+      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
+      if (ts.isMethodDeclaration(m) && m.body) return { fn: m, name: `this.${name}` };
+      if (ts.isPropertyDeclaration(m) && m.initializer) {
+        const init = skipOuterExpressions(m.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: `this.${name}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The first recognised query or remote call a helper's body makes (through one more local helper at most). */
+function helperAccess(fn: FunctionNode, facts: FileFacts, kinds: readonly ('db' | 'http')[], cache: HelperCache, depth: number): { call: ts.CallExpression; kind: CallKind } | undefined {
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  cache.set(fn, null); // a helper that reaches itself again finds nothing new
+  let result: { call: ts.CallExpression; kind: CallKind } | undefined;
+  const consider = (n: ts.Node): boolean => {
+    if (!ts.isCallExpression(n) || isChainLink(n)) return false;
+    const direct = recognise(n, facts, kinds);
+    if (direct) {
+      result = { call: direct.link, kind: direct.kind };
+      return true;
+    }
+    if (depth >= 1) return false;
+    const next = localHelperOf(n, facts);
+    if (!next || next.fn === fn) return false;
+    const inner = helperAccess(next.fn, facts, kinds, cache, depth + 1);
+    if (inner) result = inner;
+    return !!inner;
+  };
+  const body = fn.body;
+  if (body && !consider(body)) walk(body, (n) => (consider(n) ? 'stop' : true));
+  cache.set(fn, result ?? null);
+  return result;
 }
 
 // ---- which calls ----------------------------------------------------------------------------------
@@ -310,14 +407,17 @@ function feedsTransaction(mapCall: ts.CallExpression): boolean {
 
 // ---- the message ------------------------------------------------------------------------------------
 
-function report(ctx: RuleContext<any>, call: ts.CallExpression, link: ts.CallExpression, kind: CallKind, c: Context, anchor: Anchor): void {
+function report(ctx: RuleContext<any>, call: ts.CallExpression, found: Found, c: Context, anchor: Anchor): void {
   const sf = ctx.sourceFile;
-  const what = displayCallee(link.expression);
+  const { link, kind } = found;
+  const what = displayCallee(found.access.expression);
   const concurrent = (c.kind === 'callback' && c.concurrency === 'concurrent') || anchor.kind === 'push';
   const where = describeContext(c, sf);
   const http = kind.kind === 'http';
-  const write = isWrite(call, kind);
-  let message = `\`${what}\` runs once per ${where}.`;
+  const write = isWrite(found.helper ? found.access : call, kind);
+  let message = found.helper
+    ? `\`${found.helper}(…)\` runs once per ${where}, and it calls \`${what}\` each time.`
+    : `\`${what}\` runs once per ${where}.`;
   if (concurrent) {
     message += ` The calls run concurrently, so the wait does not add up, but N elements still mean N ${http ? 'requests' : 'queries'} at once: a long list exhausts the ${http ? "remote service's rate limit and your outgoing sockets" : 'connection pool'} and every other request waits behind it.`;
   } else {
