@@ -114,6 +114,58 @@ ${PEM_BODY}
   },
   { name: 'a file whose path merely contains "test" in a word', code: `export const token = '${GITHUB}';\n`, file: 'src/contest/leaderboard.ts' },
   { name: 'a privateKey in an array', code: `export const signers = { privateKeys: ['Lm3Qx8Zr2Kv7Tw9Pn4Hc6Yb1', 'Rt5Wy2Kp8Zm3Xq7Vn9Lc4Hb6'] };\n`, count: 2 },
+  { name: 'Slack incoming webhook URL', code: `export const ALERTS = 'https://hooks.slack.com/services/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';\n`, messageIncludes: ['Slack webhook URL'] },
+  {
+    name: 'Discord webhook URL',
+    code: `export const hook = 'https://discord.com/api/webhooks/175604806358178397/gTqBu4wweocv81k2lsNaWQrZzhB4GZqT8hqt0pmpsLww0sAO-DGpUxjKbgRBWZRZX1Vl';\n`,
+    messageIncludes: ['Discord webhook URL'],
+  },
+  {
+    name: 'SendGrid key passed to setApiKey',
+    code: `import sgMail from '@sendgrid/mail';\nsgMail.setApiKey('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');\n`,
+    messageIncludes: ['SendGrid API key', '`SG.x\u2026`'],
+  },
+  { name: 'npm token inside an .npmrc line', code: `export const npmrc = '//registry.npmjs.org/:_authToken=npm_eLc9dAtxJO8TLKsmWg3YzzYlqDvi4i5C32SS';\n`, messageIncludes: ['npm access token'] },
+  {
+    name: 'Azure storage connection string',
+    code: `export const conn = 'DefaultEndpointsProtocol=https;AccountName=acmefiles;AccountKey=Y2uP9LctXEA1RnaS2OOzYS/T6e//epLkoOPqeaor+hOIPf91hQMdVMt+ElWnuwGRrohGogOVUWlCKiKW6wxlCQ==;EndpointSuffix=core.windows.net';\n`,
+    messageIncludes: ['Azure storage account key'],
+  },
+  { name: 'DigitalOcean token', code: `export const client = createApiClient({ token: 'dop_v1_1a795e1d763f588b265b2344421c5b75a1ad69534f07c37e255eb8a1c0954099' });\n`, messageIncludes: ['DigitalOcean'] },
+  { name: 'Alibaba Cloud access key id', code: `export const oss = { accessKeyId: 'LTAIshFBZecwkMRu2vQuZ19c', bucket: 'assets' };\n`, messageIncludes: ['Alibaba Cloud'] },
+  { name: 'Google OAuth client secret', code: `export const google = { clientId: 'abc.apps.googleusercontent.com', secretValue: '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' };\n`, messageIncludes: ['Google OAuth client secret'] },
+  {
+    name: 'Braintree production access token',
+    code: `import braintree from 'braintree';\nexport const gateway = new braintree.BraintreeGateway({ credentials: 'access_token$production$902wps4aelr8u5nw$57f63d654f75852777dc278aaf6301d1' });\n`,
+    messageIncludes: ['Braintree'],
+  },
+  { name: 'Square application secret', code: `export const square = { oauth: 'sq0csp-OygLxIGbLzUouSXsNHz5hdTDskWcTOWFtjcdwBCRGja' };\n`, messageIncludes: ['Square'] },
+  {
+    name: 'Slack app-level token',
+    code: `import { App } from '@slack/bolt';\nexport const app = new App({ socketMode: true, appToken: 'xapp-1-A1H1FX519Y9-4551483103459-38976ee082c309feda739c628efa20124d6d003a6630d95495d395dc32898583' });\n`,
+    messageIncludes: ['Slack app token'],
+  },
+  {
+    name: 'Authorization header with a hard-coded bearer token',
+    code: `import axios from 'axios';\nexport const api = axios.create({ headers: { Authorization: 'Bearer cVM1eqEzi4sMEn23XGt1CqGqOlDsjmvGiZGoNwMH' } });\n`,
+    messageIncludes: ['`Authorization`', '`cVM1\u2026`'],
+  },
+  {
+    name: 'literal secret given to jwt.sign',
+    code: `import jwt from 'jsonwebtoken';\nexport const issue = (sub: string) => jwt.sign({ sub }, 'eoJBYjKavUYUzLYfaBfBDgfam37fXptm', { expiresIn: '1h' });\n`,
+    messageIncludes: ['The secret argument of `jwt.sign(…)`', '`eoJB\u2026`'],
+  },
+  {
+    name: 'literal HMAC key (node: prefix, named import)',
+    code: `import { createHmac } from 'node:crypto';\nexport const sign = (body: string) => createHmac('sha256', '34895623a069ca1e8fb6b41a76df5b5900b44d12').update(body).digest('hex');\n`,
+    messageIncludes: ['`createHmac(…)`'],
+  },
+  {
+    name: 'literal cookie-parser secret (require)',
+    code: `const express = require('express');\nconst cookieParser = require('cookie-parser');\nconst app = express();\napp.use(cookieParser('Iu9RJs1xlJvS9XSgUJscQ6vB'));\n`,
+    file: 'src/app.js',
+  },
+  { name: 'a 12-character random password', code: `export const db = { user: 'billing', password: 'EL20MgKndrQ3' };\n`, messageIncludes: ['`password`'] },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -141,6 +193,20 @@ const valid: (string | RuleCase)[] = [
   { name: 'a message mentioning a password', code: `export const errors = { password: 'Password must be 12 characters long' };\n` },
   { name: 'a camelCase identifier as value', code: `export const fields = { tokenSecret: 'refreshTokenSecretValue' };\n` },
   { name: 'a URL with a token word', code: `export const token = 'https://auth.internal/v1/token/refresh';\n` },
+  { name: 'a __fixtures__ folder', code: `export const slackToken = '${SLACK}';\n`, file: 'src/payments/__fixtures__/customer.ts' },
+  { name: 'a .fixture file', code: `export const stripe = '${STRIPE}';\n`, file: 'src/payments/stripe.fixture.ts' },
+  { name: 'a testdata folder', code: `export const gh = '${GITHUB}';\n`, file: 'internal/testdata/tokens.ts' },
+  {
+    name: "the storage emulator's published account key",
+    code: `export const local = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';\n`,
+  },
+  { name: 'Authorization built from the environment', code: `export const headers = { Authorization: \`Bearer \${process.env.API_TOKEN}\`, 'x-trace': 'on' };\n` },
+  { name: 'Authorization with a placeholder credential', code: `export const headers = { Authorization: 'Bearer <your-token-here>' };\n` },
+  { name: 'jwt.sign with a secret from the environment, and a low-entropy literal', code: `import jwt from 'jsonwebtoken';\nexport const a = (s: string) => jwt.sign({ s }, process.env.JWT_SECRET!);\nexport const b = (s: string) => jwt.sign({ s }, 'development-secret');\n` },
+  { name: 'a literal first argument of createHmac is the algorithm', code: `import crypto from 'crypto';\nexport const h = (k: string, b: string) => crypto.createHmac('sha3-512-with-long-name', k).update(b).digest('base64url');\n` },
+  { name: 'short passwords that are words and digits', code: `export const users = [{ password: 'Summer2024!' }, { password: 'Admin@12345' }];\n` },
+  { name: 'a 12-character value with only two kinds of character', code: `export const db = { password: 'k3j9x2m8p7q4' };\n` },
+  { name: 'short settings under secret-sounding names', code: `export const secretsManagerRegion = 'eu-central-1';\nexport const tokenVersion = 'v2-Beta-build';\n` },
 ];
 
 runRuleTests(hardcodedSecret, { valid, invalid });

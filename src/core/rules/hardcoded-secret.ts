@@ -1,11 +1,14 @@
 // hardcoded-secret: a credential written into the source. Two signals: a literal that has the shape
-// of a well-known credential (AWS access key id, Stripe live key, GitHub / GitLab / Slack /
-// Telegram / Discord / Google / OpenAI / Anthropic keys, a PEM private key), wherever it appears;
+// of a well-known credential (AWS / Azure / Google / DigitalOcean / Alibaba keys, Stripe /
+// Braintree / Square live keys, GitHub / GitLab / npm tokens, Slack / Telegram / Discord tokens
+// and webhook URLs, OpenAI / Anthropic / SendGrid keys, a PEM private key), wherever it appears;
 // or a high-entropy literal assigned to a name that says it holds a secret (`jwtSecret`, `apiKey`,
-// `password`, `token`, …). Test files and obvious placeholders are left alone, and the message
+// `password`, `token`, an `Authorization` credential, the secret argument of `jwt.sign` /
+// `createHmac`). Test files, fixtures and obvious placeholders are left alone, and the message
 // never repeats the secret: at most its first four characters.
 import { ts } from 'ts-morph';
 import { skipOuterExpressions } from '../engine/ast';
+import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 
 interface Format {
@@ -14,19 +17,33 @@ interface Format {
   pattern: RegExp;
   /** The part after a fixed prefix, for the "not a run of one character" check. */
   bodyFrom?: number;
+  /** A literal matching this is a published, non-secret value (an emulator's well-known key). */
+  unless?: RegExp;
 }
 
 /** Well-known credential shapes. Each pattern must match a whole token, not part of a longer word. */
 const FORMATS: readonly Format[] = [
-  { label: 'AWS access key id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/, bodyFrom: 4 },
+  { label: 'AWS access key id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/, bodyFrom: 4 },
+  // the Azurite / storage-emulator account key is published in Microsoft's docs
+  { label: 'Azure storage account key', pattern: /AccountKey=[A-Za-z0-9+/]{80,}={0,2}/, bodyFrom: 11, unless: /devstoreaccount1/ },
+  { label: 'DigitalOcean token', pattern: /(?<![A-Za-z0-9])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9])/, bodyFrom: 7 },
+  { label: 'Alibaba Cloud access key id', pattern: /(?<![A-Za-z0-9])LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])/, bodyFrom: 4 },
+  { label: 'Google OAuth client secret', pattern: /(?<![A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/, bodyFrom: 7 },
   { label: 'Stripe live secret key', pattern: /(?<![A-Za-z0-9])sk_live_[A-Za-z0-9]{10,}(?![A-Za-z0-9])/, bodyFrom: 8 },
   { label: 'Stripe live restricted key', pattern: /(?<![A-Za-z0-9])rk_live_[A-Za-z0-9]{10,}(?![A-Za-z0-9])/, bodyFrom: 8 },
+  { label: 'Braintree production access token', pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}/, bodyFrom: 25 },
+  { label: 'Square access token', pattern: /(?<![A-Za-z0-9])sq0(?:atp|csp)-[A-Za-z0-9_-]{22,43}(?![A-Za-z0-9_-])/, bodyFrom: 7 },
   { label: 'GitHub token', pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{30,}(?![A-Za-z0-9])/, bodyFrom: 4 },
   { label: 'GitHub fine-grained token', pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{30,}(?![A-Za-z0-9_])/, bodyFrom: 11 },
   { label: 'GitLab personal access token', pattern: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/, bodyFrom: 6 },
+  { label: 'npm access token', pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/, bodyFrom: 4 },
   { label: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[baprs]-(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+-[A-Za-z0-9-]{6,}(?![A-Za-z0-9-])/, bodyFrom: 5 },
+  { label: 'Slack app token', pattern: /(?<![A-Za-z0-9])xapp-\d-[A-Z0-9]{8,}-\d{8,}-[a-f0-9]{32,}(?![A-Za-z0-9])/, bodyFrom: 7 },
+  { label: 'Slack webhook URL', pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{6,}\/[AB][A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/, bodyFrom: 25 },
+  { label: 'Discord webhook URL', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d{15,20}\/[A-Za-z0-9_-]{50,}/, bodyFrom: 20 },
   { label: 'Telegram bot token', pattern: /(?<![A-Za-z0-9:])\d{8,10}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/ },
   { label: 'Discord bot token', pattern: /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}(?![A-Za-z0-9_.-])/ },
+  { label: 'SendGrid API key', pattern: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/, bodyFrom: 3 },
   { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/, bodyFrom: 4 },
   { label: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/, bodyFrom: 8 },
   { label: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}(?![A-Za-z0-9_-])/, bodyFrom: 3 },
@@ -35,7 +52,8 @@ const FORMATS: readonly Format[] = [
 ];
 
 /** Cheap test before the format patterns: one of their fixed parts. */
-const FORMAT_HINT = /AKIA|ASIA|_live_|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|\d{8}:|\.[A-Za-z0-9_-]{6}\.|AIza|sk-/;
+const FORMAT_HINT =
+  /AKIA|ASIA|ABIA|ACCA|AccountKey=|_v1_|LTAI|GOCSPX-|_live_|\$production\$|sq0|gh[pousr]_|github_pat_|glpat-|npm_|xox[baprs]-|xapp-|hooks\.slack\.com|\/api\/webhooks\/|\d{8}:|\.[A-Za-z0-9_-]{6}\.|SG\.|AIza|sk-/;
 
 const PEM_HEADER = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/;
 /**
@@ -63,12 +81,16 @@ const NOT_A_SECRET_SUFFIX = new Set([
   'expiry', 'expires', 'expiration', 'ttl', 'field', 'param', 'prefix', 'suffix', 'pattern', 'regex', 'hint', 'label', 'placeholder', 'count',
   'min', 'max', 'hash', 'hashed', 'env', 'var', 'policy', 'rule', 'rules', 'message', 'error', 'input', 'selector', 'route', 'version', 'location',
   'arn', 'ref', 'column', 'attribute', 'cookie', 'storage', 'mode', 'format', 'algorithm', 'alg', 'encoding', 'strength', 'reset', 'required',
+  'region', 'zone', 'host', 'hostname', 'domain', 'provider', 'manager', 'store', 'vault', 'service', 'scope', 'kind', 'namespace', 'bucket',
 ]);
 
-/** Test files, as the issue lists them. */
-const TEST_PATH = /(?:^|\/)(?:__tests__|test|tests|fixtures|__mocks__)\/|\.(?:test|spec)\.[^/]+$/;
+/** Test files and test fixtures: folders and file names that say so. */
+const TEST_PATH =
+  /(?:^|\/)(?:__tests__|__test__|test|tests|spec|specs|e2e|fixtures|fixture|__fixtures__|__mocks__|mocks|testdata|test-data|test-fixtures)\/|\.(?:test|spec|e2e-spec|e2e|fixture|fixtures|mock|mocks)\.[^/]+$/;
 
 const MIN_LENGTH = 16;
+/** Shorter literals (passwords are often 12 to 15 characters) count when they mix three kinds of character. */
+const MIN_SHORT_LENGTH = 12;
 /** Bits per character for a general literal: random base62 of 16 characters averages about 3.8. */
 const ENTROPY_THRESHOLD = 3.5;
 /** Bits per character for a hex-only literal, whose alphabet caps it at 4. */
@@ -83,7 +105,7 @@ export const hardcodedSecret = defineRule({
   options: {},
   docs: {
     summary:
-      'Flags literals shaped like well-known credentials (AWS access key ids, Stripe live keys, GitHub, GitLab, Slack, Telegram, Discord, Google and OpenAI keys, PEM private keys), and high-entropy literals assigned to names such as `secret`, `apiKey`, `password`, `jwtSecret` or `token`. Test files and obvious placeholders are skipped; the message shows at most the first four characters.',
+      'Flags literals shaped like well-known credentials (cloud keys from AWS, Azure, Google, DigitalOcean and Alibaba; Stripe, Braintree and Square live keys; GitHub, GitLab and npm tokens; Slack, Telegram and Discord bot tokens and webhook URLs; OpenAI, Anthropic and SendGrid keys; PEM private keys), and high-entropy literals assigned to names such as `secret`, `apiKey`, `password`, `jwtSecret` or `token` (also an `Authorization` credential and the secret argument of `jwt.sign` or `createHmac`). Test files, test fixtures and obvious placeholders are skipped; the message shows at most the first four characters.',
     why:
       'A secret in the source is readable by everyone who can read the repository, its forks, CI logs, build artefacts and bundles, and it stays in git history after it is deleted. Scanners find leaked keys within minutes of a push. A leaked cloud key runs up a bill or opens a bucket, a leaked JWT secret lets anyone mint admin tokens, and rotating a key that is baked into the code needs a deploy.',
     fix:
@@ -103,17 +125,24 @@ export const hardcodedSecret = defineRule({
     if (TEST_PATH.test(context.file)) return {};
 
     const check = (node: ts.Node, text: string) => {
-      if (text.length < 16 || isNotAValue(node)) return;
-      const format = formatMatch(text, node);
+      if (text.length < MIN_SHORT_LENGTH || isNotAValue(node)) return;
+      const format = text.length >= 16 ? formatMatch(text, node) : undefined;
       if (format) {
         context.report(node, formatMessage(format.label, format.token), { fingerprintNode: fingerprintFor(node) });
         return;
       }
       if (!(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return;
       const target = assignedName(node);
-      if (!target || !isSecretName(target.name)) return;
-      if (!isHighEntropySecret(text)) return;
-      context.report(node, entropyMessage(target.name, text), { fingerprintNode: target.node });
+      if (target) {
+        // `Authorization: 'Bearer …'`: the credential is what follows the scheme
+        const credential = isAuthorizationName(target.name) ? authorizationCredential(text) : isSecretName(target.name) ? text : undefined;
+        if (credential === undefined || !isHighEntropySecret(credential)) return;
+        context.report(node, entropyMessage(`\`${target.name}\``, credential), { fingerprintNode: target.node });
+        return;
+      }
+      // jwt.sign(payload, '…'), crypto.createHmac('sha256', '…'), cookieParser('…')
+      const argument = secretArgument(node, context.facts);
+      if (argument && isHighEntropySecret(text)) context.report(node, entropyMessage(argument, text), { fingerprintNode: node.parent });
     };
 
     return {
@@ -140,7 +169,7 @@ function formatMatch(text: string, node: ts.Node): { label: string; token: strin
   if (!FORMAT_HINT.test(text)) return undefined;
   for (const f of FORMATS) {
     const m = f.pattern.exec(text);
-    if (!m) continue;
+    if (!m || f.unless?.test(text)) continue;
     const token = m[0];
     if (PLACEHOLDER.test(token.toLowerCase())) continue;
     const body = token.slice(f.bodyFrom ?? 0);
@@ -236,6 +265,45 @@ function targetName(left: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** `Authorization`, `Proxy-Authorization`: a header whose value is a scheme and a credential. */
+function isAuthorizationName(name: string): boolean {
+  const words = nameWords(name);
+  return words[words.length - 1] === 'authorization';
+}
+
+/** The credential of an `Authorization` value (`Bearer abc…` → `abc…`); undefined without a scheme. */
+function authorizationCredential(value: string): string | undefined {
+  const m = /^(?:Bearer|Basic|Token|Bot|Digest)\s+(\S+)$/i.exec(value.trim());
+  return m ? m[1] : undefined;
+}
+
+/** Library calls whose argument at this position is a signing or encryption secret. */
+const SECRET_ARGUMENTS: Record<string, Record<string, number>> = {
+  jsonwebtoken: { sign: 1, verify: 1 },
+  crypto: { createHmac: 1, createCipheriv: 1, createDecipheriv: 1 },
+  'cookie-parser': { '': 0 },
+  'cookie-signature': { sign: 1, unsign: 1 },
+};
+
+/** `jwt.sign(payload, '…')`: the literal is the secret argument of a known signing call. */
+function secretArgument(literal: ts.Node, facts: FileFacts): string | undefined {
+  let arg: ts.Node = literal;
+  while (ts.isParenthesizedExpression(arg.parent) || ts.isAsExpression(arg.parent)) arg = arg.parent;
+  const call = arg.parent;
+  if (!call || !ts.isCallExpression(call)) return undefined;
+  const index = call.arguments.indexOf(arg as ts.Expression);
+  if (index < 0) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) return undefined;
+  const origin = facts.originOf(callee);
+  const table = origin && SECRET_ARGUMENTS[origin.module];
+  if (!origin || !table) return undefined;
+  const fn = origin.path.filter((p) => p !== 'default').join('.');
+  if (table[fn] !== index) return undefined;
+  const shown = callee.getText().replace(/\s+/g, '');
+  return `the secret argument of \`${shown.length <= 30 ? shown : fn || origin.module}(…)\``;
+}
+
 function nameWords(name: string): string[] {
   return name
     .replace(/^#/, '')
@@ -272,7 +340,7 @@ export function shannonEntropy(text: string): number {
 
 /** A literal that looks like a generated secret rather than a word, a path, a URL or a placeholder. */
 export function isHighEntropySecret(text: string): boolean {
-  if (text.length < MIN_LENGTH || /\s/.test(text)) return false;
+  if (text.length < MIN_SHORT_LENGTH || /\s/.test(text)) return false;
   const lower = text.toLowerCase();
   if (PLACEHOLDER.test(lower)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^arn:/i.test(text)) return false; // URLs, ARNs
@@ -284,8 +352,12 @@ export function isHighEntropySecret(text: string): boolean {
   if (/^(?:sk|rk|pk)_test_|^pk_live_/.test(text)) return false; // Stripe test-mode and publishable keys
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(text)).length;
   if (classes < 2) return false;
+  // a short literal must mix upper and lower case and digits or symbols: `eu-central-1`, `v2-beta-build` are not secrets
+  if (text.length < MIN_LENGTH && !(classes >= 3 && /[a-z]/.test(text) && /[A-Z]/.test(text))) return false;
   const hex = /^[0-9a-f]+$/i.test(text);
-  return shannonEntropy(text) >= (hex ? HEX_ENTROPY_THRESHOLD : ENTROPY_THRESHOLD);
+  // a short literal cannot reach the general threshold often (12 characters top out at 3.58 bits)
+  const threshold = text.length < MIN_LENGTH ? Math.log2(text.length) - 0.4 : ENTROPY_THRESHOLD;
+  return shannonEntropy(text) >= (hex ? HEX_ENTROPY_THRESHOLD : threshold);
 }
 
 /**
@@ -349,6 +421,6 @@ function formatMessage(label: string, token: string): string {
   return `${what} ${WHY} ${FIX}`;
 }
 
-function entropyMessage(name: string, value: string): string {
-  return `\`${name}\` is given a hard-coded secret-looking value (\`${mask(value)}\`, ${value.length} random-looking characters). ${WHY} ${FIX}`;
+function entropyMessage(target: string, value: string): string {
+  return `${target[0].toUpperCase()}${target.slice(1)} is given a hard-coded secret-looking value (\`${mask(value)}\`, ${value.length} random-looking characters). ${WHY} ${FIX}`;
 }
