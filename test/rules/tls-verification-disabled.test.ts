@@ -151,6 +151,24 @@ export const mailer = nodemailer.createTransport({ host: 'smtp.internal', tls: {
 `,
     count: 2,
   },
+  {
+    name: 'MongoClient with tlsAllowInvalidCertificates: true',
+    code: `import { MongoClient } from 'mongodb';
+
+export const client = new MongoClient(process.env.MONGO_URL!, { tls: true, tlsAllowInvalidCertificates: true });
+`,
+    text: 'tlsAllowInvalidCertificates: true',
+    messageIncludes: ['MongoDB', 'certificate'],
+  },
+  {
+    name: 'mongoose with tlsInsecure and the legacy sslValidate: false (require)',
+    code: `const mongoose = require('mongoose');
+mongoose.connect(process.env.MONGO_URL, { tlsInsecure: true });
+mongoose.createConnection(process.env.REPORTS_URL, { ssl: true, sslValidate: false });
+`,
+    file: 'src/db.js',
+    count: 2,
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -205,6 +223,15 @@ export const opts = {
   { name: 'rejectUnauthorized: 0 does not switch verification off in Node', code: `export const ssl = { rejectUnauthorized: 0 };\n` },
   { name: 'a comparison', code: `export const isInsecure = (o: { rejectUnauthorized?: boolean }) => o.rejectUnauthorized === false;\n` },
   { name: 'an unrelated property that ends the same', code: `export const flags = { requireAuthorizedUsers: false, strictSsl2: false };\n` },
+  {
+    name: 'MongoDB options that keep verification on',
+    code: `import { MongoClient } from 'mongodb';
+
+export const a = new MongoClient(process.env.MONGO_URL!, { tls: true, tlsAllowInvalidCertificates: false, tlsAllowInvalidHostnames: false });
+export const b = new MongoClient(process.env.MONGO_URL!, { ssl: true, sslValidate: true, tlsCAFile: '/etc/ssl/mongo-ca.pem' });
+export const c = new MongoClient(process.env.MONGO_URL!, { tlsInsecure: process.env.MONGO_INSECURE === 'yes' });
+`,
+  },
 ];
 
 runRuleTests(tlsVerificationDisabled, { valid, invalid });

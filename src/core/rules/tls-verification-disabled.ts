@@ -1,17 +1,21 @@
 // tls-verification-disabled: code that switches off TLS certificate checks. `rejectUnauthorized:
 // false` (Node tls/https agents, pg, mysql2, mongodb, axios' httpsAgent, ws, nodemailer …),
 // `strictSSL: false` (request and its forks), `NODE_TLS_REJECT_UNAUTHORIZED = '0'` (the whole
-// process), and a `checkServerIdentity` that accepts every certificate. Written as an object
-// property, a shorthand property backed by a `const`, or an assignment.
+// process), a `checkServerIdentity` that accepts every certificate, and the MongoDB driver's own
+// switches (`tlsAllowInvalidCertificates` / `tlsAllowInvalidHostnames` / `tlsInsecure: true`,
+// `sslValidate: false`). Written as an object property, a shorthand property backed by a
+// `const`, or an assignment.
 import { ts } from 'ts-morph';
 import { isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 
-const QUICK_TEXT = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity/;
+const QUICK_TEXT = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|strictSSL|checkServerIdentity|tlsAllowInvalid|tlsInsecure|sslValidate/;
+/** The MongoDB driver's own switches: `true` turns a check off (`sslValidate` is the legacy inverse). */
+const MONGO_SWITCHES = new Set(['tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure']);
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
-type Kind = 'rejectUnauthorized' | 'strictSSL' | 'env' | 'checkServerIdentity';
+type Kind = 'rejectUnauthorized' | 'strictSSL' | 'env' | 'checkServerIdentity' | 'mongo';
 
 export const tlsVerificationDisabled = defineRule({
   id: 'tls-verification-disabled',
@@ -22,7 +26,7 @@ export const tlsVerificationDisabled = defineRule({
   options: {},
   docs: {
     summary:
-      'Flags `rejectUnauthorized: false`, `strictSSL: false`, `NODE_TLS_REJECT_UNAUTHORIZED = \'0\'` and a `checkServerIdentity` that accepts every certificate.',
+      'Flags `rejectUnauthorized: false`, `strictSSL: false`, `NODE_TLS_REJECT_UNAUTHORIZED = \'0\'`, a `checkServerIdentity` that accepts every certificate, and the MongoDB driver\u2019s equivalents (`tlsAllowInvalidCertificates: true`, `tlsAllowInvalidHostnames: true`, `tlsInsecure: true`, `sslValidate: false`).',
     why:
       'Without certificate verification a TLS connection is encrypted to whoever answers. Anyone on the path (a compromised proxy or sidecar, a rogue access point, a spoofed DNS answer) can present their own certificate, read credentials and customer data, and change responses, and nothing fails or logs. A switch meant for one misconfigured host usually stays in place long after, often for every connection of the process.',
     fix:
@@ -57,7 +61,7 @@ export const tlsVerificationDisabled = defineRule({
       [ts.SyntaxKind.ShorthandPropertyAssignment]: (node: ts.Node) => {
         const p = node as ts.ShorthandPropertyAssignment;
         const name = p.name.text;
-        if (name !== 'rejectUnauthorized' && name !== 'strictSSL' && name !== 'checkServerIdentity') return;
+        if (name !== 'rejectUnauthorized' && name !== 'strictSSL' && name !== 'checkServerIdentity' && name !== 'sslValidate' && !MONGO_SWITCHES.has(name)) return;
         reportProperty(p, name, constValue(p.name, facts));
       },
       [ts.SyntaxKind.MethodDeclaration]: (node: ts.Node) => {
@@ -99,6 +103,12 @@ function disabling(name: string, value: ts.Expression | undefined, facts: FileFa
       return isFalse(value, facts) ? 'rejectUnauthorized' : undefined;
     case 'strictSSL':
       return isFalse(value, facts) ? 'strictSSL' : undefined;
+    case 'sslValidate':
+      return isFalse(value, facts) ? 'mongo' : undefined;
+    case 'tlsAllowInvalidCertificates':
+    case 'tlsAllowInvalidHostnames':
+    case 'tlsInsecure':
+      return isTrue(value, facts) ? 'mongo' : undefined;
     case ENV_NAME:
       return isZero(value, facts) ? 'env' : undefined;
     case 'checkServerIdentity': {
@@ -117,6 +127,17 @@ function isFalse(value: ts.Expression, facts: FileFacts, depth = 0): boolean {
   if (ts.isIdentifier(v) && depth < 4) {
     const init = constValue(v, facts);
     return !!init && isFalse(init, facts, depth + 1);
+  }
+  return false;
+}
+
+/** `true`, or a `const` whose value is `true`. */
+function isTrue(value: ts.Expression, facts: FileFacts, depth = 0): boolean {
+  const v = skipOuterExpressions(value);
+  if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (ts.isIdentifier(v) && depth < 4) {
+    const init = constValue(v, facts);
+    return !!init && isTrue(init, facts, depth + 1);
   }
   return false;
 }
@@ -187,6 +208,7 @@ function messageFor(kind: Kind): string {
     strictSSL: '`strictSSL: false` makes the request skip certificate verification.',
     env: "Setting `NODE_TLS_REJECT_UNAUTHORIZED` to '0' turns off certificate verification for every TLS connection this process makes, not just one.",
     checkServerIdentity: '`checkServerIdentity` here accepts every certificate, so the host name is never checked: a valid certificate for any domain passes.',
+    mongo: 'This MongoDB option (`tlsAllowInvalidCertificates`, `tlsAllowInvalidHostnames`, `tlsInsecure` or `sslValidate: false`) turns off certificate or host-name verification for the database connection.',
   };
   return (
     `${what[kind]} ` +
