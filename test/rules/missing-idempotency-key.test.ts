@@ -3,6 +3,19 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'Stripe write with a node-style callback where the options would go',
+    file: 'src/legacy-refunds.js',
+    code: `const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);
+
+exports.refund = function refund(chargeId, cents, done) {
+  stripe.refunds.create({ charge: chargeId, amount: cents }, function (err, refund) {
+    done(err, refund);
+  });
+};
+`,
+    line: 4,
+  },
+  {
     name: 'Stripe default import, paymentIntents.create with params only',
     code: `import Stripe from 'stripe';
 
@@ -216,6 +229,18 @@ export async function settle(intentId: string, chargeId: string) {
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'Stripe write with a keyed options object and a callback',
+    file: 'src/legacy-refunds.js',
+    code: `const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);
+
+exports.refund = function refund(chargeId, cents, refundId, done) {
+  stripe.refunds.create({ charge: chargeId, amount: cents }, { idempotencyKey: 'refund_' + refundId }, function (err, refund) {
+    done(err, refund);
+  });
+};
+`,
+  },
   {
     name: 'Stripe key from the order id',
     code: `import Stripe from 'stripe';

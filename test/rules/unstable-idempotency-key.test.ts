@@ -464,6 +464,34 @@ export const open = (orderId: string) => new Payment({ orderId, idempotencyKey: 
 `,
   },
   {
+    name: 'a key read back from the row it was stored in (the stored key is reused on every attempt)',
+    code: `import Stripe from 'stripe';
+import { randomUUID } from 'node:crypto';
+import { PrismaClient } from '@prisma/client';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+const prisma = new PrismaClient();
+
+export async function payOut(sellerId: string, amount: number) {
+  const payout = await prisma.payout.create({ data: { sellerId, amount, idempotencyKey: randomUUID() } });
+  return stripe.payouts.create({ amount, currency: 'usd' }, { idempotencyKey: payout.idempotencyKey });
+}
+`,
+  },
+  {
+    name: 'a key taken from the answer of an earlier provider call',
+    code: `import Stripe from 'stripe';
+import { v4 as uuidv4 } from 'uuid';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export async function chargeThenRefund(amount: number, refundId: string) {
+  const intent = await stripe.paymentIntents.create({ amount, currency: 'usd', metadata: { trace: uuidv4() } }, { idempotencyKey: refundId });
+  return stripe.refunds.create({ payment_intent: intent.id }, { idempotencyKey: \`refund-\${intent.id}\` });
+}
+`,
+  },
+  {
     name: 'module-level key (made once per process)',
     code: `import axios from 'axios';
 import { randomUUID } from 'node:crypto';

@@ -149,6 +149,8 @@ function stripeWrite(call: ts.CallExpression, path: string[], facts: FileFacts):
   // the request options, except the params of a `create`, which always come first.
   const first = method === 'create' ? 0 : 1;
   for (let i = first; i < args.length; i++) {
+    // a node-style callback (`create(params, (err, charge) => …)`) is not the request options
+    if (isFunctionNode(skipOuterExpressions(args[i]))) continue;
     const state = keyState(facts, args[i], isStripeKey);
     if (state === 'present') return undefined;
     if (state === 'unknown' && !(method === 'create' && i === 0)) return undefined;
@@ -159,7 +161,9 @@ function stripeWrite(call: ts.CallExpression, path: string[], facts: FileFacts):
 /** True when the request-options argument at `index` is missing or visibly lacks the key. */
 function lacks(facts: FileFacts, call: ts.CallExpression, index: number, isKey: (name: string) => boolean): boolean {
   if (call.arguments.some((a) => ts.isSpreadElement(a))) return false;
-  return keyState(facts, call.arguments[index], isKey) === 'absent';
+  const arg = call.arguments[index];
+  if (arg && isFunctionNode(skipOuterExpressions(arg))) return true; // a callback where the options would go
+  return keyState(facts, arg, isKey) === 'absent';
 }
 
 /**

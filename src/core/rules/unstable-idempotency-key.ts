@@ -213,6 +213,9 @@ function freshValue(value: ts.Expression, at: ts.Node, facts: FileFacts, depth =
       found = { source: n };
       return 'stop';
     }
+    // the answer of a query or a request is data from elsewhere, not its arguments: a key read back
+    // from the row it was stored in (`(await prisma.payout.create({ data: { idempotencyKey: uuid() } })).idempotencyKey`)
+    if (ts.isCallExpression(n) && (facts.callKind(n) || facts.chainKind(n, ['db']))) return false;
     if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
       const viaVar = throughVariable(n, at, facts, depth);
       if (viaVar) {

@@ -66,10 +66,10 @@ export class PaymentService {
   }
 
   async transferWithRetries(amount: number, destination: string) {
-    // The wrapper's attempts share the key, but a re-run of this job (crash after the transfer went
-    // through) makes a new one: the duplicate the key exists to stop. Flagged, as the definition says.
+    // Label fixed after review: the key is made once, outside the retry callback, so every attempt of
+    // the wrapper sends the same key (the "every retry gets a new key" does not hold). Open case; fewer FPs.
     const idempotencyKey = randomUUID();
-    return pRetry(() => this.stripe.transfers.create({ amount, currency: 'usd', destination }, { idempotencyKey }), { retries: 3 }); // expect: unstable-idempotency-key
+    return pRetry(() => this.stripe.transfers.create({ amount, currency: 'usd', destination }, { idempotencyKey }), { retries: 3 }); // ok: unstable-idempotency-key
   }
 
   async transferRandom(amount: number, destination: string) {
