@@ -166,6 +166,29 @@ export class BootService {
     name: 'process.stdout.write',
     code: `process.stdout.write(JSON.stringify(process.env) + '\\n');\n`,
   },
+  {
+    name: 'env imported from node:process, sent with res.json',
+    code: `import { env } from 'node:process';
+import express from 'express';
+
+export const app = express();
+app.get('/debug', (_req, res) => {
+  res.json(env);
+});
+`,
+    line: 6,
+  },
+  {
+    name: 'the process module required under another name, logged',
+    code: `const proc = require('process');
+const { env: vars } = require('process');
+
+console.log(proc.env);
+console.log({ vars });
+`,
+    file: 'src/boot.js',
+    count: 2,
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -224,6 +247,15 @@ app.get('/region', (_req, res) => res.json({ region: env.AWS_REGION }));
 `,
   },
   { name: 'a filtered copy is not the whole environment', code: `const safe = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PUBLIC_')));\nconsole.log(safe);\n` },
+  {
+    name: 'single variables read through the process module',
+    code: `import { env } from 'node:process';
+import proc from 'process';
+
+console.log(env.PORT, proc.env.NODE_ENV);
+export const config = { port: Number(env.PORT ?? 3000) };
+`,
+  },
 ];
 
 runRuleTests(environmentExposure, { valid, invalid });

@@ -19,7 +19,8 @@ const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 
 /** Wrappers that carry all of their argument's values into their result. */
 const CARRIERS = new Set(['stringify', 'inspect', 'format', 'assign', 'entries', 'values', 'fromEntries', 'structuredClone', 'freeze']);
 
-const WHOLE_ENV_TEXT = /process\s*\.\s*env(?!\s*(?:\.|\[|\?\.\s*[\w[]))|\benv\b[^=;]*\}\s*=\s*(?:globalThis\.)?process\b|process\s*\[\s*['"]env['"]\s*\](?!\s*(?:\.|\[))/;
+const WHOLE_ENV_TEXT =
+  /process\s*\.\s*env(?!\s*(?:\.|\[|\?\.\s*[\w[]))|\benv\b[^=;]*\}\s*=\s*(?:globalThis\.)?process\b|process\s*\[\s*['"]env['"]\s*\](?!\s*(?:\.|\[))|['"](?:node:)?process['"]/;
 
 type Sink = { kind: 'log' | 'response' | 'return'; display: string; assignment?: boolean };
 
@@ -128,7 +129,13 @@ interface Caches {
 function isWholeEnv(e: ts.Expression, facts: FileFacts): boolean {
   if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return false;
   const origin = facts.originOf(e);
-  if (!origin || origin.module !== '') return false;
+  if (!origin) return false;
+  // import { env } from 'node:process'; const proc = require('process'); proc.env
+  if (origin.module === 'process') {
+    const path = origin.path.filter((p) => p !== 'default');
+    return path.length === 1 && path[0] === 'env';
+  }
+  if (origin.module !== '') return false;
   const path = origin.path[0] === 'globalThis' || origin.path[0] === 'global' ? origin.path.slice(1) : origin.path;
   return path.length === 2 && path[0] === 'process' && path[1] === 'env';
 }
