@@ -58,6 +58,8 @@ export interface AnalyzerOptions {
   today?: string;
   /** The system type from config.yaml: it can raise a rule's severity (see SEVERITY_RAISES). */
   systemType?: SystemTypeId;
+  /** Benchmark only: accumulates milliseconds spent in each rule (create, listeners, onEnd). */
+  profile?: Map<string, number>;
 }
 
 interface Dispatch {
@@ -117,20 +119,35 @@ export class Analyzer {
         findings.push(this.makeFinding(file, sf, active, node, message, opts));
       };
       let listeners: RuleListeners & { onEnd?: () => void };
+      const created = this.options.profile ? performance.now() : 0;
       try {
         listeners = active.rule.create({ sourceFile: sf, file, options: active.options, facts, report });
       } catch (err) {
         fail(ruleIndex, err);
         return;
       }
+      if (this.options.profile) this.options.profile.set(active.rule.id, (this.options.profile.get(active.rule.id) ?? 0) + performance.now() - created);
+      const profile = this.options.profile;
+      const timed = <F extends (...a: never[]) => void>(fn: F): F => {
+        if (!profile) return fn;
+        const id = active.rule.id;
+        return ((...a: never[]) => {
+          const t0 = performance.now();
+          try {
+            fn(...a);
+          } finally {
+            profile.set(id, (profile.get(id) ?? 0) + performance.now() - t0);
+          }
+        }) as F;
+      };
       for (const key of Object.keys(listeners)) {
         if (key === 'onEnd') continue;
         const kind = Number(key);
         const fn = listeners[kind];
         if (!fn) continue;
-        (dispatch.byKind[kind] ??= []).push({ rule: ruleIndex, fn });
+        (dispatch.byKind[kind] ??= []).push({ rule: ruleIndex, fn: timed(fn) });
       }
-      if (listeners.onEnd) dispatch.onEnd.push({ rule: ruleIndex, fn: listeners.onEnd });
+      if (listeners.onEnd) dispatch.onEnd.push({ rule: ruleIndex, fn: timed(listeners.onEnd) });
     });
 
     // the single walk over raw compiler nodes

@@ -13,6 +13,8 @@ export interface EngineOptions {
   /** Only these rule ids run (tests, `--rule`); default: every rule the config enables. */
   only?: readonly string[];
   today?: string;
+  /** Benchmark only: per-rule time accumulates here. */
+  profile?: Map<string, number>;
 }
 
 /** The active rules for a configuration, in registry order. */
@@ -40,6 +42,7 @@ export function createAnalyzer(config: (Pick<ProductionAuditConfig, 'rules' | 'r
     recognizers: new RecognizerSet([...BUILTIN_RECOGNIZERS, ...recognizersFromConfig(config?.recognizers)]),
     knownRuleIds: new Set(rules.map((r) => r.id)),
     today: options.today,
+    profile: options.profile,
     systemType: isSystemTypeId(config?.systemType) ? config.systemType : undefined,
   });
 }

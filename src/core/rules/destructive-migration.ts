@@ -6,7 +6,18 @@
 // with `allowNull: false`…) and through raw SQL sent from the migration (`knex.raw`,
 // `queryRunner.query`, `queryInterface.sequelize.query`, `pgm.sql`, `this.addSql`). The
 // rollback (`down`) is never flagged. See docs/rules/destructive-migration.md.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
+
+/** Compiled glob matchers, memoised (compiling a glob costs more than matching it; the option rarely changes). */
+const matchers = new Map<string, Minimatch>();
+function globMatcher(glob: string): Minimatch {
+  let m = matchers.get(glob);
+  if (!m) {
+    m = new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });
+    matchers.set(glob, m);
+  }
+  return m;
+}
 import { ts } from 'ts-morph';
 import { calleeName, isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
@@ -138,7 +149,7 @@ export const destructiveMigration = defineRule({
   create(context) {
     const globs = Array.isArray(context.options.migrationGlobs) ? context.options.migrationGlobs.map(String) : [];
     const file = context.file.replace(/\\/g, '/');
-    if (!globs.some((g) => minimatch(file, g, { dot: true, matchBase: !g.includes('/') }))) return {};
+    if (!globs.some((g) => globMatcher(g).match(file))) return {};
     if (!QUICK.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;

@@ -167,7 +167,8 @@ export const retryWithoutBackoff = defineRule({
       listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement);
       listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
     }
-    listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, hasCatch || text.includes('.then('));
+    const handlers = hasCatch || text.includes('.then('); // once per file, not per call
+    listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers);
     return listeners;
   },
 });

@@ -33,9 +33,14 @@ const PROJECT_SHAPES: { library: LlmLibrary; vendor: RegExp; shape: RegExp }[] =
 ];
 
 /** A file whose text names none of the vendors cannot hold a call these rules judge (a cheap first check). */
-const LLM_TEXT = /openai|anthropic|claude|genai|generative-?ai|vertexai|gemini|mistral|cohere|llm|\bai\b/i;
+// Plain substring searches (fast, vectorised) instead of one case-insensitive alternation over the
+// whole file, which cost more than some rules do; the vendor names appear in these spellings in
+// import paths and identifiers.
+const LLM_WORDS = ['openai', 'OpenAI', 'Openai', 'OPENAI', 'anthropic', 'Anthropic', 'claude', 'Claude', 'genai', 'GenAI', 'GenAi', 'generative-ai', 'generativeai', 'GenerativeAI', 'vertexai', 'VertexAI', 'gemini', 'Gemini', 'mistral', 'Mistral', 'cohere', 'Cohere', 'llm', 'LLM', 'Llm'];
+const AI_WORD = /\bai\b|\bAI\b|\bAi\b/;
 export function mayHaveLlmCalls(text: string): boolean {
-  return LLM_TEXT.test(text);
+  for (const w of LLM_WORDS) if (text.includes(w)) return true;
+  return (text.includes('ai') || text.includes('AI') || text.includes('Ai')) && AI_WORD.test(text);
 }
 
 /** The LLM generation call `call` is, or undefined. */
@@ -109,16 +114,19 @@ export function outputLimitState(facts: FileFacts, call: ts.CallExpression, c: L
   const params = call.arguments[0];
   switch (c.library) {
     case 'google-genai': {
-      // models.generateContent({ model, contents, config: { maxOutputTokens } })
+      // models.generateContent({ model, contents, config: { maxOutputTokens } }),
+      // chat.sendMessage({ message, config }) on `ai.chats.create({ model, config })`
       const obj = visibleObject(facts, params);
-      if (!obj) return params ? 'unknown' : 'absent';
-      return nestedLimit(facts, obj, /^(config|generationConfig)$/);
+      const inCall = obj ? nestedLimit(facts, obj, /^(config|generationConfig)$/) : params ? 'unknown' : 'absent';
+      if (inCall !== 'absent' || !isChatMessage(c)) return inCall;
+      return receiverLimit(facts, call);
     }
     case 'google-generative-ai': {
-      const inCall = generativeRequestLimit(facts, params);
+      // model.generateContent(prompt | { contents, generationConfig }); chat.sendMessage(prompt) on
+      // `model.startChat({ generationConfig })`; the model's own `getGenerativeModel({ generationConfig })`
+      const inCall = isChatMessage(c) ? 'absent' : generativeRequestLimit(facts, params);
       if (inCall === 'present') return 'present';
-      const callee = skipOuterExpressions(call.expression);
-      const inModel = ts.isPropertyAccessExpression(callee) ? generativeModelLimit(facts, callee.expression, 0) : 'unknown';
+      const inModel = receiverLimit(facts, call);
       if (inModel === 'present') return 'present';
       return inCall === 'unknown' || inModel === 'unknown' ? 'unknown' : 'absent';
     }
@@ -165,23 +173,45 @@ function generativeRequestLimit(facts: FileFacts, arg: ts.Expression | undefined
   return 'unknown';
 }
 
-/** The `generationConfig.maxOutputTokens` of the `getGenerativeModel({…})` that made the model. */
-function generativeModelLimit(facts: FileFacts, receiver: ts.Expression, depth: number): KeyState {
+function isChatMessage(c: LlmCall): boolean {
+  return c.method === 'sendMessage' || c.method === 'sendMessageStream';
+}
+
+/** The limit set where the call's receiver was made (a model or a chat session), or 'unknown'. */
+function receiverLimit(facts: FileFacts, call: ts.CallExpression): KeyState {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? creatorLimit(facts, callee.expression, 0) : 'unknown';
+}
+
+/**
+ * The output limit of the call that made a model or a chat: `getGenerativeModel({ generationConfig })`,
+ * `model.startChat({ generationConfig })` (falling back to the model's own config), and
+ * `ai.chats.create({ config })` of `@google/genai`. Followed through local variables.
+ */
+function creatorLimit(facts: FileFacts, receiver: ts.Expression, depth: number): KeyState {
   if (depth > 4) return 'unknown';
   let e = skipOuterExpressions(receiver);
   if (ts.isAwaitExpression(e)) e = skipOuterExpressions(e.expression);
   if (ts.isCallExpression(e)) {
     const callee = skipOuterExpressions(e.expression);
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getGenerativeModel') return 'unknown';
+    if (!ts.isPropertyAccessExpression(callee)) return 'unknown';
+    const name = callee.name.text;
+    const chatsCreate = name === 'create' && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'chats';
+    if (name !== 'getGenerativeModel' && name !== 'startChat' && !chatsCreate) return 'unknown';
     const arg = e.arguments[0];
-    if (!arg) return 'absent';
-    const obj = visibleObject(facts, arg);
-    return obj ? nestedLimit(facts, obj, /^generationConfig$/) : 'unknown';
+    let own: KeyState = 'absent';
+    if (arg) {
+      const obj = visibleObject(facts, arg);
+      own = obj ? nestedLimit(facts, obj, chatsCreate ? /^config$/ : /^generationConfig$/) : 'unknown';
+    }
+    // a chat without its own config generates with the model's
+    if (own === 'absent' && name === 'startChat') return creatorLimit(facts, callee.expression, depth + 1);
+    return own;
   }
   if (ts.isIdentifier(e)) {
     const decl = facts.resolver.declarationOf(e);
     if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return 'unknown';
-    return generativeModelLimit(facts, decl.initializer, depth + 1);
+    return creatorLimit(facts, decl.initializer, depth + 1);
   }
   return 'unknown';
 }
