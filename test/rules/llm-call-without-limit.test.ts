@@ -3,6 +3,64 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'OpenAI spread of a visible module constant that has no limit',
+    code: `import OpenAI from 'openai';
+
+const openai = new OpenAI();
+const DEFAULTS = { model: 'gpt-4o-mini', temperature: 0.3 };
+
+export const reply = (messages: OpenAI.ChatCompletionMessageParam[]) => openai.chat.completions.create({ ...DEFAULTS, messages });
+`,
+    line: 6,
+  },
+  {
+    name: 'OpenAI runTools helper without a limit',
+    code: `import OpenAI from 'openai';
+
+const openai = new OpenAI();
+
+export const run = (messages: OpenAI.ChatCompletionMessageParam[]) => openai.beta.chat.completions.runTools({ model: 'gpt-4o', messages, tools: [] });
+`,
+  },
+  {
+    name: 'Google Gen AI chat session created without a limit',
+    code: `import { GoogleGenAI } from '@google/genai';
+
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+
+export async function ask(question: string) {
+  const chat = ai.chats.create({ model: 'gemini-2.0-flash', config: { temperature: 0.2 } });
+  const reply = await chat.sendMessage({ message: question });
+  return reply.text;
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'Google Generative AI chat session: neither startChat nor the model sets a limit',
+    file: 'src/chat.js',
+    code: `const { GoogleGenerativeAI } = require('@google/generative-ai');
+
+const genAI = new GoogleGenerativeAI(process.env.GOOGLE_API_KEY);
+
+exports.reply = async (history, text) => {
+  const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });
+  const chat = model.startChat({ history });
+  return chat.sendMessageStream(text);
+};
+`,
+    line: 8,
+  },
+  {
+    name: 'Mistral fill-in-the-middle without maxTokens',
+    code: `import { Mistral } from '@mistralai/mistralai';
+
+const mistral = new Mistral({ apiKey: process.env.MISTRAL_API_KEY ?? '' });
+
+export const complete = (prompt: string, suffix: string) => mistral.fim.complete({ model: 'codestral-latest', prompt, suffix });
+`,
+  },
+  {
     name: 'OpenAI default import, chat.completions.create',
     code: `import OpenAI from 'openai';
 
@@ -201,6 +259,59 @@ export async function both(prompt: string) {
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'OpenAI spread of a visible module constant that sets the limit',
+    code: `import OpenAI from 'openai';
+
+const openai = new OpenAI();
+const LIMITS = { max_tokens: 400 };
+
+export const reply = (messages: OpenAI.ChatCompletionMessageParam[]) => openai.chat.completions.create({ model: 'gpt-4o-mini', ...LIMITS, messages });
+`,
+  },
+  {
+    name: 'Google Gen AI chat session: limit on the chat or on the message',
+    code: `import { GoogleGenAI } from '@google/genai';
+
+const ai = new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY });
+
+export async function ask(question: string) {
+  const chat = ai.chats.create({ model: 'gemini-2.0-flash', config: { maxOutputTokens: 300 } });
+  return (await chat.sendMessage({ message: question })).text;
+}
+
+export async function askOnce(question: string) {
+  const chat = ai.chats.create({ model: 'gemini-2.0-flash' });
+  return (await chat.sendMessage({ message: question, config: { maxOutputTokens: 100 } })).text;
+}
+`,
+  },
+  {
+    name: 'Google Generative AI chat session: limit on startChat or on the model',
+    file: 'src/chat.js',
+    code: `const { GoogleGenerativeAI } = require('@google/generative-ai');
+
+const genAI = new GoogleGenerativeAI(process.env.GOOGLE_API_KEY);
+
+exports.reply = async (history, text) => {
+  const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash' });
+  return model.startChat({ history, generationConfig: { maxOutputTokens: 500 } }).sendMessage(text);
+};
+
+exports.replyBounded = async (history, text) => {
+  const model = genAI.getGenerativeModel({ model: 'gemini-1.5-flash', generationConfig: { maxOutputTokens: 200 } });
+  const chat = model.startChat({ history });
+  return chat.sendMessage(text);
+};
+`,
+  },
+  {
+    name: 'a chat session handed in (configured elsewhere)',
+    code: `import type { Chat } from '@google/genai';
+
+export const ask = (chat: Chat, message: string) => chat.sendMessage({ message });
+`,
+  },
   {
     name: 'OpenAI chat with max_tokens',
     code: `import OpenAI from 'openai';

@@ -234,7 +234,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
     modules: ['openai'],
     // a default / whole-module client (`new OpenAI()`) or a named one (`new OpenAI()`, `new AzureOpenAI()` from `{ … }`)
     patterns: ['new', 'OpenAI.new', 'AzureOpenAI.new']
-      .flatMap((c) => [`${c}.chat.completions.create|parse|stream`, `${c}.beta.chat.completions.create|parse|stream`, `${c}.completions.create`, `${c}.responses.create|parse|stream`])
+      .flatMap((c) => [`${c}.chat.completions.create|parse|stream|runTools`, `${c}.beta.chat.completions.create|parse|stream|runTools|runFunctions`, `${c}.completions.create`, `${c}.responses.create|parse|stream`])
       .concat('OpenAIApi.new.createChatCompletion|createCompletion'),
   },
   {
@@ -245,7 +245,7 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
       .flatMap((c) => [`${c}.messages.create|stream`, `${c}.beta.messages.create|stream`])
       .concat('new.completions.create', 'Anthropic.new.completions.create'),
   },
-  { library: 'google-genai', kind: 'llm', modules: ['@google/genai'], patterns: ['GoogleGenAI.new.models.generateContent|generateContentStream'] },
+  { library: 'google-genai', kind: 'llm', modules: ['@google/genai'], patterns: ['GoogleGenAI.new.models.generateContent|generateContentStream', 'GoogleGenAI.new.chats.create.().sendMessage|sendMessageStream'] },
   {
     library: 'google-generative-ai',
     kind: 'llm',
@@ -254,9 +254,12 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
       'GoogleGenerativeAI|VertexAI.new.getGenerativeModel.().generateContent|generateContentStream',
       'VertexAI.new.preview.getGenerativeModel.().generateContent|generateContentStream',
       'GenerativeModel.new.generateContent|generateContentStream',
+      // chat sessions: `model.startChat({ generationConfig }).sendMessage(text)`
+      'GoogleGenerativeAI|VertexAI.new.getGenerativeModel.().startChat.().sendMessage|sendMessageStream',
+      'GenerativeModel.new.startChat.().sendMessage|sendMessageStream',
     ],
   },
-  { library: 'mistral', kind: 'llm', modules: ['@mistralai/mistralai'], patterns: ['Mistral.new.chat.complete|stream', 'new.chat|chatStream'] },
+  { library: 'mistral', kind: 'llm', modules: ['@mistralai/mistralai'], patterns: ['Mistral.new.chat.complete|stream', 'Mistral.new.fim.complete|stream', 'Mistral.new.agents.complete|stream', 'new.chat|chatStream'] },
   { library: 'cohere', kind: 'llm', modules: ['cohere-ai'], patterns: ['CohereClient|CohereClientV2.new.chat|chatStream|generate|generateStream', 'generate|chat'] },
   { library: 'vercel-ai', kind: 'llm', modules: ['ai'], patterns: ['generateText|streamText|generateObject|streamObject'] },
 ];

@@ -34,7 +34,7 @@ export function keyState(facts: FileFacts, expr: ts.Expression | undefined, isKe
   if (depth > MAX_DEPTH) return 'unknown';
   const e = skipOuterExpressions(expr);
   if (isNothing(e)) return 'absent';
-  if (ts.isObjectLiteralExpression(e)) return literalKeyState(e, isKey);
+  if (ts.isObjectLiteralExpression(e)) return objectKeyState(facts, e, isKey, depth);
   if (ts.isConditionalExpression(e)) {
     const a = keyState(facts, e.whenTrue, isKey, depth + 1);
     const b = keyState(facts, e.whenFalse, isKey, depth + 1);
@@ -51,12 +51,32 @@ export function keyState(facts: FileFacts, expr: ts.Expression | undefined, isKe
   return 'unknown';
 }
 
-/** The key state of an object literal: a spread or a computed name could hold the key. */
-export function literalKeyState(obj: ts.ObjectLiteralExpression, isKey: (name: string) => boolean): KeyState {
+/**
+ * The key state of an object literal whose spreads are read too: `{ ...DEFAULTS, messages }` with
+ * `const DEFAULTS = { model, temperature }` visibly lacks the key; a spread of a parameter or a
+ * call result could hold it.
+ */
+function objectKeyState(facts: FileFacts, obj: ts.ObjectLiteralExpression, isKey: (name: string) => boolean, depth: number): KeyState {
   let hidden = false;
   for (const p of obj.properties) {
     if (ts.isSpreadAssignment(p)) {
-      hidden = true;
+      const inner = keyState(facts, p.expression, isKey, depth + 1);
+      if (inner === 'present') return 'present';
+      if (inner === 'unknown') hidden = true;
+      continue;
+    }
+  }
+  const own = literalKeyState(obj, isKey, true);
+  if (own === 'present') return 'present';
+  return hidden || own === 'unknown' ? 'unknown' : 'absent';
+}
+
+/** The key state of an object literal: a spread or a computed name could hold the key (spreads are skipped with `ignoreSpreads`). */
+export function literalKeyState(obj: ts.ObjectLiteralExpression, isKey: (name: string) => boolean, ignoreSpreads = false): KeyState {
+  let hidden = false;
+  for (const p of obj.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      if (!ignoreSpreads) hidden = true;
       continue;
     }
     const name = propertyName(p);
