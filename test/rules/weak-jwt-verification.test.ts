@@ -200,6 +200,64 @@ export function mayDeploy(token: string) {
 }
 `,
   },
+  {
+    name: 'decode behind a ternary, then an existence test in Next.js middleware',
+    code: `import jwt from 'jsonwebtoken';
+import { NextRequest, NextResponse } from 'next/server';
+
+export function middleware(req: NextRequest) {
+  const token = req.cookies.get('session')?.value;
+  const payload = token ? jwt.decode(token) : null;
+  if (!payload) return NextResponse.redirect(new URL('/login', req.url));
+  return NextResponse.next();
+}
+`,
+    line: 6,
+  },
+  {
+    name: 'decoded token as the user of a GraphQL context',
+    code: `import jwt from 'jsonwebtoken';
+
+export const context = async ({ req }: { req: any }) => ({
+  user: jwt.decode(String(req.headers.authorization ?? '').replace('Bearer ', '')),
+});
+`,
+    messageIncludes: ['`user`'],
+  },
+  {
+    name: 'promisified verify without algorithms',
+    code: `import jwt from 'jsonwebtoken';
+import { promisify } from 'node:util';
+
+const verifyAsync = promisify(jwt.verify);
+export const check = (token: string) => verifyAsync(token, process.env.JWT_SECRET!);
+`,
+    line: 5,
+  },
+  {
+    name: 'the caller id returned from getUserId',
+    code: `const jwt = require('jsonwebtoken');
+
+function getUserId(req) {
+  const payload = jwt.decode(req.headers.authorization.split(' ')[1]);
+  return payload && payload.sub;
+}
+module.exports = { getUserId };
+`,
+    file: 'src/auth.js',
+  },
+  {
+    name: 'the subject claim picks the records a query reads',
+    code: `import jwt, { JwtPayload } from 'jsonwebtoken';
+import { prisma } from './db';
+
+export async function myOrders(token: string) {
+  const { sub } = jwt.decode(token) as JwtPayload;
+  return prisma.order.findMany({ where: { userId: sub } });
+}
+`,
+    messageIncludes: ['`findMany`'],
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -295,6 +353,47 @@ export function isJwt(value: string) {
     name: 'sign is not checked',
     code: `import jwt from 'jsonwebtoken';
 export const issue = (sub: string, secret: string) => jwt.sign({ sub }, secret);
+`,
+  },
+  {
+    name: 'an identity-named property that is only logged',
+    code: `import jwt from 'jsonwebtoken';
+import pino from 'pino';
+const logger = pino();
+
+export function trace(token: string) {
+  logger.info({ user: jwt.decode(token) }, 'request');
+}
+`,
+  },
+  {
+    name: 'a display name returned from a request helper',
+    code: `import jwt from 'jsonwebtoken';
+
+export function greeting(req: { headers: { authorization?: string } }) {
+  const claims = jwt.decode(req.headers.authorization?.slice(7) ?? '') as { name?: string } | null;
+  return claims?.name ?? 'guest';
+}
+`,
+  },
+  {
+    name: 'a claim written to a log line, not a query',
+    code: `import jwt from 'jsonwebtoken';
+
+export function audit(token: string, events: { push(e: object): void }) {
+  const { sub } = jwt.decode(token) as { sub: string };
+  events.push({ actor: sub, at: Date.now() });
+}
+`,
+  },
+  {
+    name: 'promisify of something else',
+    code: `import jwt from 'jsonwebtoken';
+import { promisify } from 'node:util';
+import { readFile } from 'node:fs';
+
+const read = promisify(readFile);
+export const load = async (p: string) => jwt.verify(String(await read(p)), 'k', { algorithms: ['HS256'] });
 `,
   },
 ];

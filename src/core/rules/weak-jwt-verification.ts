@@ -17,6 +17,15 @@ const PREDICATE = /^(?:is|has|can|may)[A-Z]/;
 /** Where a request keeps the caller's identity: `req.user = …`, `res.locals.claims = …`, `ctx.state.user = …`. */
 const IDENTITY_TARGET = /^(?:req|request|ctx\.request|context\.req|event)\.(?:user|auth|claims|identity|principal|session|account|currentUser|jwt|token|payload)\b|^res\.locals\.|^response\.locals\.|^ctx\.state\./;
 
+/** Claims that name the caller or what they may do: used to pick data, they decide access. */
+const IDENTITY_CLAIMS = new Set(['sub', 'id', 'userId', 'user_id', 'uid', 'email', 'username', 'tenantId', 'tenant', 'orgId', 'organizationId', 'accountId', 'role', 'roles', 'permissions', 'scope', 'scopes', 'isAdmin', 'admin', 'groups']);
+/** Properties of a returned context object that carry the caller's identity (`context: () => ({ user: … })`). */
+const IDENTITY_PROPERTIES = /^(?:user|currentUser|auth|claims|identity|principal|viewer|account|session)$/;
+/** Data-access calls: a claim passed to them decides which records the caller reaches. */
+const DATA_LOOKUP = /^(?:find\w*|get\w*By\w*|count\w*|update\w*|delete\w*|destroy|remove|upsert|where|select|aggregate)$/;
+/** Names of functions that return who the caller is: `getUserId`, `currentUser`, `tenantFromRequest`. */
+const IDENTITY_FUNCTION = /(?:user|caller|tenant|owner|account|principal|identity|subject|viewer)(?:_?ids?)?(?:From\w+)?$/i;
+
 type Problem = 'no-algorithms' | 'none' | 'ignore-expiration';
 
 export const weakJwtVerification = defineRule({
@@ -76,6 +85,23 @@ function jwtFunction(call: ts.CallExpression, facts: FileFacts): 'verify' | 'dec
   if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (name !== undefined && !/verify|decode/i.test(name)) return undefined;
+  return jsonwebtokenFunction(callee, facts) ?? (ts.isIdentifier(callee) ? promisifiedVerify(callee, facts) : undefined);
+}
+
+/** `const verifyAsync = promisify(jwt.verify)`: the same checks, through a promise. */
+function promisifiedVerify(callee: ts.Identifier, facts: FileFacts): 'verify' | undefined {
+  const init = constInitializer(callee, facts);
+  const e = init && skipOuterExpressions(init);
+  if (!e || !ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+  const p = skipOuterExpressions(e.expression);
+  const name = ts.isIdentifier(p) ? p.text : ts.isPropertyAccessExpression(p) ? p.name.text : undefined;
+  if (name !== 'promisify') return undefined;
+  const inner = skipOuterExpressions(e.arguments[0]);
+  if (!ts.isIdentifier(inner) && !ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return undefined;
+  return jsonwebtokenFunction(inner, facts) === 'verify' ? 'verify' : undefined;
+}
+
+function jsonwebtokenFunction(callee: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, facts: FileFacts): 'verify' | 'decode' | undefined {
   const origin = facts.originOf(callee);
   if (!origin || origin.module !== 'jsonwebtoken') return undefined;
   const path = origin.path.filter((s) => s !== 'default');
@@ -160,8 +186,15 @@ interface AccessUse {
 /** Does the decoded value (or one of its identity claims) decide access? */
 function accessDecision(call: ts.CallExpression, scope: FunctionNode | undefined, facts: FileFacts): AccessUse | undefined {
   // the expression the decode result flows into, through casts, `?.`/`.` reads and `!`
+  // (also `token ? jwt.decode(token) : null` and `jwt.decode(token) ?? {}`: the result still flows on)
   let e: ts.Node = call;
-  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent) || ts.isTypeAssertionExpression(e.parent) || ts.isSatisfiesExpression(e.parent)) e = e.parent;
+  for (;;) {
+    const p = e.parent;
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p) || ts.isSatisfiesExpression(p)) e = p;
+    else if (ts.isConditionalExpression(p) && p.condition !== e) e = p;
+    else if (ts.isBinaryExpression(p) && p.left === e && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = p;
+    else break;
+  }
   const parent = e.parent;
 
   // const claims = jwt.decode(…)  /  const { role, sub } = jwt.decode(…)
@@ -237,20 +270,33 @@ function referenceDecision(ref: ts.Node, read: { claim?: string; top: ts.Node },
     if (!p) break;
     if (p === scope) {
       // the concise body of the function itself: its return value
-      if (ts.isArrowFunction(p) && p.body === n && authFunction) return { how: `${what} is returned from \`${functionName(p) ?? 'an auth function'}\`` };
+      const identity = isIdentityFunction(p as FunctionNode) && claim !== undefined && IDENTITY_CLAIMS.has(claim);
+      if (ts.isArrowFunction(p) && p.body === n && (authFunction || identity)) return { how: `${what} is returned from \`${functionName(p) ?? 'an auth function'}\`` };
       return undefined;
     }
     // a callback inside the expression (`roles.some((r) => claims.roles.includes(r))`): keep going up
     if (isFunctionNode(p)) continue;
+    // the caller's identity in a returned context object: `context: ({ req }) => ({ user: jwt.decode(…) })`
+    if (ts.isPropertyAssignment(p) && p.initializer === n && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && IDENTITY_PROPERTIES.test(p.name.text) && claim === undefined) {
+      const target = returnedOrStored(p.parent);
+      if (target) return { how: `${what} becomes the caller\u2019s \`${p.name.text}\` ${target}` };
+    }
+    // a claim that picks the records the caller reaches: `findMany({ where: { userId: sub } })`
+    if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression) && claim !== undefined && IDENTITY_CLAIMS.has(claim)) {
+      const callee = skipOuterExpressions(p.expression);
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      if (method && DATA_LOOKUP.test(method)) return { how: `${what} picks the records \`${method}\` reads or changes` };
+    }
     // a condition: claims tested (a bare existence test only counts in an auth function)
     if ((ts.isIfStatement(p) && p.expression === n) || (ts.isConditionalExpression(p) && p.condition === n) || (ts.isSwitchStatement(p) && p.expression === n) || (ts.isWhileStatement(p) && p.expression === n)) {
       if (claim !== undefined || authFunction) return { how: `${what} is tested in a condition` };
       return undefined;
     }
-    // returned from an auth function, guard or middleware
+    // returned from an auth function, guard or middleware, or the caller's identity returned from a request reader
     if (ts.isReturnStatement(p) && p.expression === n) {
       if (enclosingFunction(p) !== scope) return undefined;
-      return authFunction ? { how: `${what} is returned from \`${functionName(scope!) ?? 'an auth function'}\`` } : undefined;
+      const identity = !!scope && isIdentityFunction(scope) && claim !== undefined && IDENTITY_CLAIMS.has(claim);
+      return authFunction || identity ? { how: `${what} is returned from \`${functionName(scope!) ?? 'an auth function'}\`` } : undefined;
     }
     // stored as the caller's identity
     if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n) {
@@ -264,6 +310,26 @@ function referenceDecision(ref: ts.Node, read: { claim?: string; top: ts.Node },
     if (ts.isStatement(p) || ts.isVariableDeclaration(p)) return undefined;
   }
   return undefined;
+}
+
+/** An object literal returned from a function (or its concise body), or stored as the request's identity. */
+function returnedOrStored(obj: ts.Node): string | undefined {
+  let n: ts.Node = obj;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isReturnStatement(p)) return 'in the object this function returns';
+  if (ts.isArrowFunction(p) && p.body === n) return 'in the object this function returns';
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === n) {
+    const target = p.left.getText().replace(/\s+/g, '').replace(/\?\./g, '.');
+    if (IDENTITY_TARGET.test(target) || /^(?:req|request|ctx|context)$/.test(target)) return `in \`${target}\``;
+  }
+  return undefined;
+}
+
+/** A function whose name says it returns who the caller is (`getUserId(req)`, `currentUser`). */
+function isIdentityFunction(fn: FunctionNode): boolean {
+  const name = functionName(fn);
+  return !!name && IDENTITY_FUNCTION.test(name);
 }
 
 function functionName(fn: FunctionNode): string | undefined {
