@@ -30,8 +30,13 @@ export async function listUsers(orderBy: string) {
 }
 
 export async function listUsersPage(page: number) {
-  // Numbers from the caller are still values the query text should not contain.
-  return pool.query(`SELECT * FROM users LIMIT ${PAGE_SIZE} OFFSET ${page * PAGE_SIZE}`); // expect: sql-injection
+  // relabelled: `page * PAGE_SIZE` is arithmetic, whose result is always a number (or NaN) and cannot
+  // carry SQL text; the rule's documented decision treats such values as constant
+  return pool.query(`SELECT * FROM users LIMIT ${PAGE_SIZE} OFFSET ${page * PAGE_SIZE}`); // ok: sql-injection
+}
+
+export async function listUsersFrom(offset: string) {
+  return pool.query(`SELECT * FROM users LIMIT ${PAGE_SIZE} OFFSET ${offset}`); // expect: sql-injection
 }
 
 export async function countUsers() {
