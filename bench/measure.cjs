@@ -31,7 +31,9 @@ for (let k = 0; k < repeat; k++) {
     }
   } else {
     const into = { files: [], findings: [], errors: [], skipped: [], cancelled: false };
-    scanFiles(files, createAnalyzer(undefined), {}, into);
+    const profile = process.env.BENCH_PROFILE ? new Map() : undefined;
+    scanFiles(files, createAnalyzer(undefined, { profile }), {}, into);
+    if (profile) for (const [id, msTaken] of [...profile].sort((a, b) => b[1] - a[1])) process.stderr.write(`${String(Math.round(msTaken)).padStart(6)} ms  ${id}\n`);
     findings = into.findings.length;
   }
   sample();

@@ -4,6 +4,7 @@
 // TypeScript parser alone on the same files (the floor). Each measurement runs in its own process
 // so that peak RSS is its own. Prints files/s, scan ÷ floor, peak RSS; `--json` for machine output.
 //   npm run bench [-- --runs 3] [--corpus DIR] [--repeat 4]
+//   BENCH_PROFILE=1 node bench/measure.cjs scan DIR   prints the time spent in each rule
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
