@@ -984,6 +984,38 @@ export class Avatars {
     text: 'this.fetchOne(id)',
     severity: 'MEDIUM',
   },
+  {
+    name: 'Mongoose: documents loaded before the loop, doc.save() per element',
+    code: `import mongoose from 'mongoose';
+
+const User = mongoose.model('User', new mongoose.Schema({ name: String, archived: Boolean }));
+
+export async function archiveInactive() {
+  const users = await User.find({ active: false });
+  for (const user of users) {
+    user.archived = true;
+    await user.save();
+  }
+}
+`,
+    line: 9,
+    text: 'user.save()',
+    related: 1,
+    messageIncludes: ['`user.save` runs once per element of `users`', 'bulkWrite'],
+  },
+  {
+    name: 'Sequelize: instances from findAll updated in Promise.all(map)',
+    code: `import { Order } from '../models/order';
+
+export async function closeOpen() {
+  const orders = await Order.findAll({ where: { status: 'open' } });
+  await Promise.all(orders.map((o) => o.update({ status: 'closed' })));
+}
+`,
+    line: 5,
+    text: "o.update({ status: 'closed' })",
+    severity: 'MEDIUM',
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -1530,6 +1562,30 @@ export async function exportEvents() {
   }
   all.push(...rows);
   return all;
+}
+`,
+  },
+  {
+    name: 'save() on elements that did not come from a recognised query (a parameter, a plain array)',
+    code: `import { Uploader } from './uploader';
+
+export async function saveAll(forms: { save(): Promise<void> }[], uploader: Uploader) {
+  for (const form of forms) await form.save();
+  const drafts = [uploader.draft('a'), uploader.draft('b')];
+  for (const d of drafts) await d.save();
+}
+`,
+  },
+  {
+    name: 'documents loaded before the loop and only changed in memory, then saved in one bulk call',
+    code: `import mongoose from 'mongoose';
+
+const User = mongoose.model('User', new mongoose.Schema({ name: String }));
+
+export async function rename() {
+  const users = await User.find({ legacy: true });
+  for (const user of users) user.name = user.name.trim();
+  await User.bulkSave(users);
 }
 `,
   },

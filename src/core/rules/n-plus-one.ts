@@ -196,7 +196,7 @@ function check(
   if (!located.length) return;
   const facts = ctx.facts;
   const direct = recognise(call, facts, kinds);
-  const found: Found | undefined = direct ? { ...direct, access: direct.link } : viaLocalHelper(call, facts, kinds, helpers);
+  const found: Found | undefined = direct ? { ...direct, access: direct.link } : (viaLocalHelper(call, facts, kinds, helpers) ?? viaLoadedDocument(call, facts, kinds));
   if (!found) return;
   const { link, kind } = found;
 
@@ -216,6 +216,66 @@ function check(
     report(ctx, call, found, c, anchor);
     return;
   }
+}
+
+// ---- documents loaded before the loop ------------------------------------------------------------
+
+/** Instance methods of a Mongoose document / Sequelize or ActiveRecord instance that go to the database. */
+const DOCUMENT_METHODS = new Set(['save', 'update', 'destroy', 'remove', 'reload', 'populate', 'increment', 'decrement', 'deleteOne', 'updateOne', 'softRemove', 'recover', 'restore']);
+/** Libraries whose query results are live documents with those methods. */
+const DOCUMENT_LIBRARIES = new Set(['mongoose', 'sequelize', 'model', 'typeorm']);
+/** Array callbacks whose first parameter is the element. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
+
+/**
+ * `for (const user of users) await user.save()` where `users` came from a recognised query
+ * (`await User.find(…)`, `await Order.findAll(…)`): each element is a document, and `save` /
+ * `update` / `destroy` / `populate` on it is one more round trip per element.
+ */
+function viaLoadedDocument(call: ts.CallExpression, facts: FileFacts, kinds: readonly ('db' | 'http')[]): Found | undefined {
+  if (!kinds.includes('db')) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !DOCUMENT_METHODS.has(callee.name.text)) return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  if (!ts.isIdentifier(receiver)) return undefined;
+  const decl = facts.resolver.declarationOf(receiver);
+  const collection = decl && collectionOf(decl);
+  if (!collection) return undefined;
+  const source = queryOf(collection, facts);
+  if (!source || !DOCUMENT_LIBRARIES.has(source.library)) return undefined;
+  return { link: call, access: call, kind: { ...source, method: callee.name.text } };
+}
+
+/** The collection a loop variable or an array-callback parameter walks: `for (const x of xs)`, `xs.map((x) => …)`. */
+function collectionOf(decl: ts.Node): ts.Expression | undefined {
+  if (ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) {
+    const list = decl.parent;
+    const loop = list && list.parent;
+    if (loop && ts.isForOfStatement(loop) && loop.initializer === list) return loop.expression;
+    return undefined;
+  }
+  if (ts.isParameter(decl) && ts.isIdentifier(decl.name)) {
+    const fn = decl.parent;
+    if (!isFunctionNode(fn) || fn.parameters[0] !== decl) return undefined;
+    const call = fn.parent;
+    if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text)) return callee.expression;
+  }
+  return undefined;
+}
+
+/** The recognised query whose awaited answer `expr` holds: `await User.find(…)` or a variable set from it. */
+function queryOf(expr0: ts.Expression, facts: FileFacts): CallKind | undefined {
+  let expr = skipOuterExpressions(expr0);
+  if (ts.isIdentifier(expr)) {
+    const decl = facts.resolver.declarationOf(expr);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
+    expr = skipOuterExpressions(decl.initializer);
+  }
+  if (!ts.isAwaitExpression(expr)) return undefined;
+  const k = facts.chainKind(expr.expression, ['db']);
+  return k && k.kind === 'db' ? k : undefined;
 }
 
 // ---- local helpers ------------------------------------------------------------------------------
