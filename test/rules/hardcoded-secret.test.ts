@@ -166,6 +166,12 @@ ${PEM_BODY}
     file: 'src/app.js',
   },
   { name: 'a 12-character random password', code: `export const db = { user: 'billing', password: 'EL20MgKndrQ3' };\n`, messageIncludes: ['`password`'] },
+  {
+    name: 'a connection URL with a generated password',
+    code: `import mongoose from 'mongoose';\nmongoose.connect('mongodb+srv://orders:q7Lm2XzR9vKp4TnW@cluster0.ab1cd.mongodb.net/prod');\n`,
+    messageIncludes: ['A connection URL carries a hard-coded password', '`q7Lm\u2026`'],
+  },
+  { name: 'a Postgres URL with an encoded password', code: `export const DATABASE_URL = 'postgres://app:Vt8%23kQ2zLm9xR4pN@db.internal:5432/app';\n` },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -206,6 +212,10 @@ const valid: (string | RuleCase)[] = [
   { name: 'a literal first argument of createHmac is the algorithm', code: `import crypto from 'crypto';\nexport const h = (k: string, b: string) => crypto.createHmac('sha3-512-with-long-name', k).update(b).digest('base64url');\n` },
   { name: 'short passwords that are words and digits', code: `export const users = [{ password: 'Summer2024!' }, { password: 'Admin@12345' }];\n` },
   { name: 'a 12-character value with only two kinds of character', code: `export const db = { password: 'k3j9x2m8p7q4' };\n` },
+  {
+    name: 'connection URLs with development or placeholder passwords',
+    code: `export const urls = ['postgres://postgres:postgres@localhost:5432/app', 'redis://:changeme@cache:6379', 'amqp://guest:guest@rabbit:5672', 'mysql://root:<password>@db/app'];\n`,
+  },
   { name: 'short settings under secret-sounding names', code: `export const secretsManagerRegion = 'eu-central-1';\nexport const tokenVersion = 'v2-Beta-build';\n` },
 ];
 

@@ -132,6 +132,12 @@ export const hardcodedSecret = defineRule({
         return;
       }
       if (!(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return;
+      // postgres://app:9fK2…@db.internal/app: a connection URL with a generated password in it
+      const urlPassword = passwordInUrl(text);
+      if (urlPassword !== undefined && isHighEntropySecret(urlPassword)) {
+        context.report(node, urlMessage(urlPassword), { fingerprintNode: fingerprintFor(node) });
+        return;
+      }
       const target = assignedName(node);
       if (target) {
         // `Authorization: 'Bearer …'`: the credential is what follows the scheme
@@ -263,6 +269,17 @@ function targetName(left: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(left)) return left.name.text;
   if (ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression)) return left.argumentExpression.text;
   return undefined;
+}
+
+/** The password of a URL with credentials (`scheme://user:password@host`), decoded. */
+function passwordInUrl(text: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@[^@\s]/i.exec(text);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
 }
 
 /** `Authorization`, `Proxy-Authorization`: a header whose value is a scheme and a credential. */
@@ -419,6 +436,10 @@ function formatMessage(label: string, token: string): string {
   const article = /^[AEIOU]/.test(label) ? 'An' : 'A';
   const what = token ? `${article} ${label} (\`${mask(token)}\`) is written into the source.` : `${article} ${label} is written into the source.`;
   return `${what} ${WHY} ${FIX}`;
+}
+
+function urlMessage(password: string): string {
+  return `A connection URL carries a hard-coded password (\`${mask(password)}\`, ${password.length} random-looking characters). ${WHY} ${FIX}`;
 }
 
 function entropyMessage(target: string, value: string): string {
