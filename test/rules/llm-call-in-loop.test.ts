@@ -3,6 +3,64 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a method of the same class that makes the model call, called once per element',
+    code: `import OpenAI from 'openai';
+
+export class Triage {
+  constructor(private readonly openai: OpenAI) {}
+
+  async triageAll(tickets: { subject: string }[]) {
+    for (const t of tickets) {
+      await this.classify(t.subject);
+    }
+  }
+
+  private async classify(subject: string) {
+    return this.openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: subject }] });
+  }
+}
+`,
+    line: 8,
+    related: 2,
+    messageIncludes: ['this.classify', 'chat.completions.create'],
+  },
+  {
+    name: 'a local function that makes the model call, in Promise.all(items.map(…))',
+    file: 'src/tag.js',
+    code: `const Anthropic = require('@anthropic-ai/sdk');
+
+const anthropic = new Anthropic();
+
+const tag = (text) => anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 10, messages: [{ role: 'user', content: text }] });
+
+exports.tagAll = (texts) => Promise.all(texts.map((t) => tag(t)));
+`,
+    line: 7,
+  },
+  {
+    name: 'pieces of one long text: one call per piece, as many as the text is long',
+    code: `import { GoogleGenAI } from '@google/genai';
+
+const ai = new GoogleGenAI({});
+
+function chunk(text: string, size = 4000): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+export async function notes(document: string) {
+  const out: string[] = [];
+  for (const chunk of chunk(document)) {
+    const r = await ai.models.generateContent({ model: 'gemini-2.0-flash', contents: chunk, config: { maxOutputTokens: 300 } });
+    out.push(r.text ?? '');
+  }
+  return out;
+}
+`,
+    line: 14,
+  },
+  {
     name: 'OpenAI chat in a for…of loop over the data',
     code: `import OpenAI from 'openai';
 
@@ -240,6 +298,71 @@ export async function perSection(docs: { sections: string[] }[]) {
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'a helper whose model call sits in its own loop is judged there, not at the caller',
+    code: `import OpenAI from 'openai';
+
+const openai = new OpenAI();
+const MAX_PARTS = 10;
+
+async function summarise(parts: string[]) {
+  let n = 0;
+  for (const p of parts) {
+    if (++n > MAX_PARTS) break;
+    await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: p }] });
+  }
+}
+
+export async function run(docs: string[][]) {
+  for (const d of docs.slice(0, 5)) await summarise(d);
+}
+`,
+  },
+  {
+    name: 'a helper that makes no model call',
+    code: `import OpenAI from 'openai';
+
+const openai = new OpenAI();
+const clean = (s: string) => s.trim().toLowerCase();
+
+export function normaliseAll(items: string[]) {
+  for (const i of items) clean(i);
+  return openai.models.list();
+}
+`,
+  },
+  {
+    name: 'stops once enough results are collected',
+    code: `import Anthropic from '@anthropic-ai/sdk';
+
+const anthropic = new Anthropic();
+
+export async function firstFindings(files: { diff: string }[]) {
+  const findings: unknown[] = [];
+  for (const f of files) {
+    if (findings.length >= 10) break;
+    findings.push(await anthropic.messages.create({ model: 'claude-3-5-haiku-latest', max_tokens: 400, messages: [{ role: 'user', content: f.diff }] }));
+  }
+  return findings;
+}
+`,
+  },
+  {
+    name: 'an agent loop bounded by a step count',
+    code: `import { GoogleGenAI } from '@google/genai';
+
+const ai = new GoogleGenAI({});
+
+export async function agent(goal: string) {
+  const chat = ai.chats.create({ model: 'gemini-2.0-flash', config: { maxOutputTokens: 500 } });
+  let reply = await chat.sendMessage({ message: goal });
+  for (let step = 0; step < 8 && reply.functionCalls?.length; step++) {
+    reply = await chat.sendMessage({ message: 'continue' });
+  }
+  return reply.text;
+}
+`,
+  },
   {
     name: 'counter guard that breaks',
     code: `import OpenAI from 'openai';

@@ -8,12 +8,12 @@
 // checks a budget, or a collection cut to a maximum (`items.slice(0, MAX)`) before the loop.
 // See docs/rules/llm-call-in-loop.md for every decision.
 import { ts } from 'ts-morph';
-import { isFunctionNode, referenceText, skipOuterExpressions, walk } from '../engine/ast';
+import { isFunctionNode, referenceText, skipOuterExpressions, walk, type FunctionNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 import { describeCall, isTestOrSeedFile } from './shared/dataAccess';
-import { anchorOf, describeContext, exitsAfter, isChunked, isComparison, isFixedList, locate, loopElementNames, loopIsPerElement, paramNames, type Anchor, type Context } from './shared/iteration';
-import { llmCall, mayHaveLlmCalls, vendorName } from './shared/llmCalls';
+import { anchorOf, calleeText, describeContext, exitsAfter, isChunked, isComparison, isFixedBound, isFixedList, locate, loopElementNames, loopIsPerElement, paramNames, type Anchor, type Context } from './shared/iteration';
+import { llmCall, mayHaveLlmCalls, vendorName, type LlmCall } from './shared/llmCalls';
 
 /** Names of what a guard compares: a call counter, a limit, a budget, a token or cost total. */
 const GUARD_NAME = /count|calls|budget|limit|max|quota|spent|spend|cost|usage|used|tokens?|total|remaining|credits?|allowance|processed|deadline|^cap|cap$|^(i|n|idx|index)$/i;
@@ -61,11 +61,19 @@ export const llmCallInLoop = defineRule({
     if (!mayHaveLlmCalls(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
+    const helpers: HelperCache = new Map();
     return {
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
-        const c = llmCall(facts, call);
-        if (!c) return;
+        let c = llmCall(facts, call);
+        let helper: { name: string; inner: ts.CallExpression } | undefined;
+        if (!c) {
+          // `await this.classify(ticket)` where `classify` (of this file) makes the model call
+          const h = viaLocalHelper(call, facts, helpers);
+          if (!h) return;
+          c = h.llm;
+          helper = { name: h.name, inner: h.call };
+        }
         // the call costs money whether or not its result is awaited
         const anchor: Anchor = anchorOf(call) ?? { kind: 'await', node: call };
         const located = locate(call, anchor);
@@ -74,18 +82,25 @@ export const llmCallInLoop = defineRule({
           if (ctx.kind === 'loop') {
             if (!loopIsPerElement(ctx.node, facts)) continue;
             if (exitsAfter(call, anchor, ctx.node)) continue; // a retry or fail-over loop around one call
-            if (isChunked(call, loopElementNames(ctx.node), ctx.node)) continue;
+            const names = loopElementNames(ctx.node);
+            if (isChunked(call, names, ctx.node) && joinsChunk(names, ctx.node.statement)) continue;
           } else {
             if (ctx.collection && isFixedList(ctx.collection, facts)) continue;
-            if (isChunked(call, paramNames(ctx.fn), undefined)) continue;
+            const names = paramNames(ctx.fn);
+            if (isChunked(call, names, undefined) && joinsChunk(names, ctx.fn.body)) continue;
           }
           // a guard on this loop or on any loop around it caps the calls
           if (located.some((l) => isGuarded(l.context, facts))) return;
           const where = describeContext(ctx, sf);
+          const what = helper
+            ? `\`${describeCall(call, sf)}\` calls \`${helper.name}\`, which makes a ${vendorName(c.library)} generation call (\`${describeCall(helper.inner, sf)}\`), once per ${where}`
+            : `\`${describeCall(call, sf)}\` runs once per ${where}`;
+          const related = [{ node: ctx.node, message: ctx.kind === 'loop' ? 'the loop' : `the \`.${ctx.method}\` over the collection` }];
+          if (helper) related.push({ node: helper.inner, message: 'the model call inside the helper' });
           context.report(
             call,
-            `\`${describeCall(call, sf)}\` runs once per ${where}, with no budget or count guard. Every element is a paid ${vendorName(c.library)} call, so cost and run time grow with the data and nothing caps them: a bigger input, a bug that feeds the loop a whole table, or a job retried from the start multiplies the bill. Cut the input to a maximum (\`items.slice(0, MAX_ITEMS)\`) or count calls or tokens and stop at a budget (\`if (calls >= MAX_CALLS) break;\`); where the model allows it, send several elements in one prompt.`,
-            { related: [{ node: ctx.node, message: ctx.kind === 'loop' ? 'the loop' : `the \`.${ctx.method}\` over the collection` }] },
+            `${what}, with no budget or count guard. Every element is a paid ${vendorName(c.library)} call, so cost and run time grow with the data and nothing caps them: a bigger input, a bug that feeds the loop a whole table, or a job retried from the start multiplies the bill. Cut the input to a maximum (\`items.slice(0, MAX_ITEMS)\`) or count calls or tokens and stop at a budget (\`if (calls >= MAX_CALLS) break;\`); where the model allows it, send several elements in one prompt.`,
+            { related },
           );
           return;
         }
@@ -104,12 +119,12 @@ function isGuarded(ctx: Context, facts: FileFacts): boolean {
     if ((ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && isCutCollection(loop.expression, facts)) return true;
     // `for (…; i < items.length && calls < MAX; …)`, `while (queue.length && spent < budget)`
     const condition = ts.isForStatement(loop) ? loop.condition : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : undefined;
-    if (condition && conditionGuards(condition)) return true;
-    if (bodyGuards(loop.statement)) return true;
+    if (condition && conditionGuards(condition, facts)) return true;
+    if (bodyGuards(loop.statement, loop, facts)) return true;
     return guardedBefore(loop, ts.isForOfStatement(loop) || ts.isForInStatement(loop) ? loop.expression : undefined);
   }
   if (ctx.collection && isCutCollection(ctx.collection, facts)) return true;
-  if (ctx.fn.body && bodyGuards(ctx.fn.body)) return true;
+  if (ctx.fn.body && bodyGuards(ctx.fn.body, ctx.fn, facts)) return true;
   return guardedBefore(ctx.node, ctx.collection);
 }
 
@@ -159,9 +174,42 @@ function guardName(side: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** `i < items.length && calls < MAX`, `Math.min(items.length, MAX)` in a loop condition. */
-function conditionGuards(cond: ts.Expression): boolean {
+/** `step < 8`, `i < MAX_STEPS`: a plain counter compared with a bound written in the code. */
+function counterCap(n: ts.Node, facts: FileFacts): boolean {
+  if (!ts.isBinaryExpression(n) || !isComparison(n.operatorToken.kind)) return false;
+  const sides = [skipOuterExpressions(n.left), skipOuterExpressions(n.right)];
+  return sides.some((s, i) => ts.isIdentifier(s) && !isFixedBound(s, facts) && isFixedBound(sides[1 - i], facts) && !isZeroOrOne(sides[1 - i]));
+}
+
+function isZeroOrOne(e: ts.Expression): boolean {
+  return ts.isNumericLiteral(e) && Number(e.text) <= 1;
+}
+
+/**
+ * `results.length >= 10`, `found.size === MAX_RESULTS`: the size of an accumulator declared outside
+ * the loop (or callback) compared with a bound written in the code, so the calls stop once enough
+ * results are in.
+ */
+function accumulatorCap(n: ts.Node, scope: ts.Node, facts: FileFacts): boolean {
+  if (!ts.isBinaryExpression(n)) return false;
+  const op = n.operatorToken.kind;
+  if (!isComparison(op) && op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const sides = [skipOuterExpressions(n.left), skipOuterExpressions(n.right)];
+  return sides.some((s, i) => {
+    if (!ts.isPropertyAccessExpression(s) || (s.name.text !== 'length' && s.name.text !== 'size')) return false;
+    const recv = skipOuterExpressions(s.expression);
+    if (!ts.isIdentifier(recv)) return false;
+    const decl = facts.resolver.declarationOf(recv);
+    if (!decl || (decl.pos >= scope.pos && decl.end <= scope.end)) return false;
+    const other = sides[1 - i];
+    return ts.isNumericLiteral(other) ? Number(other.text) > 1 : isFixedBound(other, facts);
+  });
+}
+
+/** `i < items.length && calls < MAX`, `Math.min(items.length, MAX)`, `step < 8` in a loop condition. */
+function conditionGuards(cond: ts.Expression, facts: FileFacts): boolean {
   const test = (n: ts.Node): boolean => {
+    if (counterCap(n, facts)) return true;
     if (isBudgetComparison(n)) {
       // `i < items.length` alone walks the whole collection: the counter must meet something else
       const b = n as ts.BinaryExpression;
@@ -185,10 +233,10 @@ function conditionGuards(cond: ts.Expression): boolean {
  * token total (or calls a budget check) and that leaves (`break`, `return`, `throw`, `continue`);
  * or a statement that checks or consumes a budget (`await budget.consume(tokens)`).
  */
-function bodyGuards(body: ts.Node): boolean {
+function bodyGuards(body: ts.Node, scope: ts.Node, facts: FileFacts): boolean {
   return walk(body, (n) => {
     if (isFunctionNode(n)) return false;
-    if (ts.isIfStatement(n) && conditionChecksBudget(n.expression) && (leaves(n.thenStatement) || (!!n.elseStatement && leaves(n.elseStatement)))) return 'stop';
+    if (ts.isIfStatement(n) && conditionChecksBudget(n.expression, scope, facts) && (leaves(n.thenStatement) || (!!n.elseStatement && leaves(n.elseStatement)))) return 'stop';
     if (ts.isExpressionStatement(n)) {
       let e = skipOuterExpressions(n.expression);
       if (ts.isAwaitExpression(e)) e = skipOuterExpressions(e.expression);
@@ -198,8 +246,9 @@ function bodyGuards(body: ts.Node): boolean {
   });
 }
 
-function conditionChecksBudget(cond: ts.Expression): boolean {
-  const test = (n: ts.Node): boolean => isBudgetComparison(n) || (ts.isCallExpression(n) && BUDGET_CALL.test(skipOuterExpressions(n.expression).getText()));
+function conditionChecksBudget(cond: ts.Expression, scope: ts.Node, facts: FileFacts): boolean {
+  const test = (n: ts.Node): boolean =>
+    isBudgetComparison(n) || accumulatorCap(n, scope, facts) || (ts.isCallExpression(n) && BUDGET_CALL.test(skipOuterExpressions(n.expression).getText()));
   if (test(cond)) return true;
   return walk(cond, (n) => (test(n) ? 'stop' : !isFunctionNode(n)));
 }
@@ -244,4 +293,110 @@ function sizeCheck(cond: ts.Expression, coll: string): boolean {
   };
   if (test(cond)) return true;
   return walk(cond, (n) => (test(n) ? 'stop' : !isFunctionNode(n)));
+}
+
+// ---- chunks ------------------------------------------------------------------------------------
+
+/** Array methods that turn a chunk of elements into one prompt. */
+const ARRAY_USE = /^(join|map|flatMap|forEach|filter|reduce|entries|every|some)$/;
+
+/**
+ * Is the chunk a batch of elements sent in one prompt (`batch.join('\n')`, `batch.map(…)`,
+ * `JSON.stringify(batch)`, `...batch`)? A chunk of one long text (`for (const part of
+ * chunk(document))`, `content: part`) is still one call per piece, as many as the text is long.
+ * Without names to look at, the chunk is taken as a batch.
+ */
+function joinsChunk(names: Set<string>, body: ts.Node | undefined): boolean {
+  if (!body || !names.size) return true;
+  return walk(body, (n) => {
+    if (!ts.isIdentifier(n) || !names.has(n.text)) return true;
+    const p = n.parent;
+    if (ts.isPropertyAccessExpression(p) && p.expression === n && ARRAY_USE.test(p.name.text)) return 'stop';
+    if (ts.isSpreadElement(p)) return 'stop';
+    if (ts.isForOfStatement(p) && p.expression === n) return 'stop';
+    if (ts.isCallExpression(p) && p.arguments.includes(n) && calleeText(p) === 'stringify') return 'stop';
+    return true;
+  });
+}
+
+// ---- local helpers -------------------------------------------------------------------------------
+
+/** Local helpers already looked into: the generation call each one makes (null when none). */
+type HelperCache = Map<ts.Node, { call: ts.CallExpression; llm: LlmCall } | null>;
+
+/**
+ * `await summarise(doc)` / `await this.classify(ticket)` where the function (or method of the same
+ * class) is written in this file and makes an LLM generation call outside any loop of its own: the
+ * loop around the helper call makes that model call once per element. Followed two levels deep.
+ */
+function viaLocalHelper(call: ts.CallExpression, facts: FileFacts, cache: HelperCache): { name: string; call: ts.CallExpression; llm: LlmCall } | undefined {
+  const helper = localHelperOf(call, facts);
+  if (!helper) return undefined;
+  // recursion: the helper holds the call itself
+  if (helper.fn.pos <= call.pos && call.end <= helper.fn.end) return undefined;
+  const inner = helperLlmCall(helper.fn, facts, cache, 0);
+  return inner ? { name: helper.name, ...inner } : undefined;
+}
+
+/** The function a call names when it is declared in this file: `helper(…)`, `this.helper(…)` in the same class. */
+function localHelperOf(call: ts.CallExpression, facts: FileFacts): { fn: FunctionNode; name: string } | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const decl = facts.resolver.declarationOf(callee);
+    if (!decl) return undefined;
+    if (ts.isFunctionDeclaration(decl) && decl.body) return { fn: decl, name: callee.text };
+    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
+      const list = decl.parent;
+      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+      const init = skipOuterExpressions(decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: callee.text };
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const name = callee.name.text;
+    let cls: ts.Node | undefined = call.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return undefined;
+    for (const m of cls.members) {
+      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
+      if (ts.isMethodDeclaration(m) && m.body) return { fn: m, name: `this.${name}` };
+      if (ts.isPropertyDeclaration(m) && m.initializer) {
+        const init = skipOuterExpressions(m.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: `this.${name}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The first generation call a helper's body makes outside loops of its own (through one more local helper at most). */
+function helperLlmCall(fn: FunctionNode, facts: FileFacts, cache: HelperCache, depth: number): { call: ts.CallExpression; llm: LlmCall } | undefined {
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  cache.set(fn, null); // a helper that reaches itself again finds nothing new
+  let result: { call: ts.CallExpression; llm: LlmCall } | undefined;
+  if (fn.body) {
+    const visit = (n: ts.Node): boolean | 'stop' => {
+      if (!ts.isCallExpression(n)) return true;
+      // a call inside a loop of the helper is judged where it is
+      const direct = llmCall(facts, n);
+      if (direct) {
+        if (locate(n, anchorOf(n) ?? { kind: 'await', node: n }).length === 0) result = { call: n, llm: direct };
+        return result ? 'stop' : true;
+      }
+      if (depth < 1) {
+        const next = localHelperOf(n, facts);
+        if (next && next.fn !== fn && !(next.fn.pos <= n.pos && n.end <= next.fn.end)) {
+          const inner = helperLlmCall(next.fn, facts, cache, depth + 1);
+          if (inner && locate(n, anchorOf(n) ?? { kind: 'await', node: n }).length === 0) result = inner;
+        }
+      }
+      return result ? 'stop' : true;
+    };
+    // an expression body (`(t) => client.messages.create(…)`) is itself the call
+    if (visit(fn.body) === true) walk(fn.body, visit);
+  }
+  cache.set(fn, result ?? null);
+  return result;
 }
