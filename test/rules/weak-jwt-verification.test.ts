@@ -258,6 +258,21 @@ export async function myOrders(token: string) {
 `,
     messageIncludes: ['`findMany`'],
   },
+  {
+    name: 'the decoded id loads the profile a route returns',
+    code: `import jwt from 'jsonwebtoken';
+import { Router } from 'express';
+import { getProfile } from './profiles';
+
+export const router = Router();
+router.get('/profile', async (req, res) => {
+  const user = jwt.decode(req.cookies.token) as { id: string };
+  res.json(await getProfile(user.id));
+});
+`,
+    line: 7,
+    messageIncludes: ['`getProfile`'],
+  },
 ];
 
 const valid: (string | RuleCase)[] = [

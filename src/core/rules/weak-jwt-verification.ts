@@ -22,7 +22,7 @@ const IDENTITY_CLAIMS = new Set(['sub', 'id', 'userId', 'user_id', 'uid', 'email
 /** Properties of a returned context object that carry the caller's identity (`context: () => ({ user: … })`). */
 const IDENTITY_PROPERTIES = /^(?:user|currentUser|auth|claims|identity|principal|viewer|account|session)$/;
 /** Data-access calls: a claim passed to them decides which records the caller reaches. */
-const DATA_LOOKUP = /^(?:find\w*|get\w*By\w*|count\w*|update\w*|delete\w*|destroy|remove|upsert|where|select|aggregate)$/;
+const DATA_LOOKUP = /^(?:find|get|load|fetch|read|list|count|update|delete|remove|destroy|upsert|where|select|aggregate)(?:[A-Z_]\w*)?$/;
 /** Names of functions that return who the caller is: `getUserId`, `currentUser`, `tenantFromRequest`. */
 const IDENTITY_FUNCTION = /(?:user|caller|tenant|owner|account|principal|identity|subject|viewer)(?:_?ids?)?(?:From\w+)?$/i;
 
