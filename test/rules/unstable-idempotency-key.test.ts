@@ -3,6 +3,31 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'dayjs() (the current time to the second) in the key',
+    code: `import Stripe from 'stripe';
+import dayjs from 'dayjs';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export const charge = (orderId: string, amount: number) =>
+  stripe.charges.create({ amount, currency: 'usd' }, { idempotencyKey: \`\${orderId}-\${dayjs().format('YYYYMMDDHHmmss')}\` });
+`,
+    line: 7,
+  },
+  {
+    name: 'moment() through a local variable',
+    file: 'src/pay.js',
+    code: `const axios = require('axios');
+const moment = require('moment');
+
+exports.pay = async (body) => {
+  const key = 'pay-' + moment().valueOf();
+  return axios.post('https://pay.example/charges', body, { timeout: 5000, headers: { 'Idempotency-Key': key } });
+};
+`,
+    line: 6,
+  },
+  {
     name: 'Stripe capture, key from Date.now() in a template',
     code: `import Stripe from 'stripe';
 
@@ -261,6 +286,28 @@ export const charge = (amount: number) => stripe.charges.create({ amount, curren
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'dayjs cut to the day: one key per order and day, on purpose',
+    code: `import Stripe from 'stripe';
+import dayjs from 'dayjs';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export const dailyFee = (accountId: string, amount: number) =>
+  stripe.charges.create({ amount, currency: 'usd' }, { idempotencyKey: \`fee-\${accountId}-\${dayjs().format('YYYY-MM-DD')}\` });
+`,
+  },
+  {
+    name: 'dayjs of a stored date is not the clock',
+    code: `import Stripe from 'stripe';
+import dayjs from 'dayjs';
+
+const stripe = new Stripe(process.env.STRIPE_KEY!);
+
+export const renew = (sub: { id: string; periodEnd: Date }, amount: number) =>
+  stripe.charges.create({ amount, currency: 'usd' }, { idempotencyKey: \`renew-\${sub.id}-\${dayjs(sub.periodEnd).unix()}\` });
+`,
+  },
   {
     name: 'key derived from the order id',
     code: `import Stripe from 'stripe';

@@ -277,6 +277,8 @@ function isFreshSource(n: ts.Node, facts: FileFacts, depth = 0): boolean {
   if (ts.isIdentifier(callee) && callee.text === 'Date' && !facts.isLocal('Date', n)) return true;
   const origin = facts.originOf(callee);
   if (origin) {
+    // dayjs() / moment() / DateTime.now(): the clock, unless cut to a day or a month
+    if (isLibraryNow(n, origin.module, origin.path.join('.'))) return !isLibraryDateBucket(n);
     // global crypto.randomUUID()
     if (origin.module === '' && origin.path.join('.').match(/^(globalThis\.|window\.|self\.)?crypto\.randomUUID$/)) return true;
     const allowed = ID_MODULES[origin.module];
@@ -344,6 +346,27 @@ function isDateBucket(newDate: ts.NewExpression): boolean {
     return !!fmt && ts.isStringLiteralLike(fmt) && /[yYdD]/.test(fmt.text) && !/[Hhms]/.test(fmt.text);
   }
   return false;
+}
+
+/** `dayjs()`, `moment()`, `moment.utc()`, luxon's `DateTime.now()` / `DateTime.utc()`: the current time. */
+function isLibraryNow(call: ts.CallExpression, module: string, path: string): boolean {
+  if (call.arguments.length > 0) return false;
+  if (module === 'dayjs' || module === 'moment' || module === 'moment-timezone') return path === '' || path === 'utc' || path === 'default';
+  if (module === 'luxon') return path === 'DateTime.now' || path === 'DateTime.utc' || path === 'DateTime.local';
+  return false;
+}
+
+/** `dayjs().format('YYYY-MM-DD')`, `moment().startOf('day')`, `DateTime.now().toISODate()`: a period bucket, the same key all day. */
+function isLibraryDateBucket(call: ts.CallExpression): boolean {
+  let n: ts.Node = call;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (!ts.isPropertyAccessExpression(p) || p.expression !== n || !ts.isCallExpression(p.parent)) return false;
+  const m = p.name.text;
+  const arg = p.parent.arguments[0];
+  if (m === 'format' || m === 'toFormat') return !!arg && ts.isStringLiteralLike(arg) && /[yYdD]/.test(arg.text) && !/[Hhms]/.test(arg.text);
+  if (m === 'startOf') return !!arg && ts.isStringLiteralLike(arg) && /^(day|date|week|isoWeek|month|quarter|year)$/.test(arg.text);
+  return m === 'toISODate';
 }
 
 /** `Math.floor(Date.now() / HOUR)`: the clock divided into buckets, on purpose. */
