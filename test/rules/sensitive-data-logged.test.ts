@@ -3,6 +3,26 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'NestJS: the whole @Body() and @Headers() of a login handler',
+    code: `import { Body, Controller, Headers, Logger, Post } from '@nestjs/common';
+
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
+  @Post('login')
+  login(@Body() body: { username: string }, @Headers() headers: Record<string, string>) {
+    this.logger.debug(JSON.stringify(body));
+    this.logger.verbose(headers);
+    return { ok: true };
+  }
+}
+`,
+    count: 2,
+    line: 9,
+    messageIncludes: ['in an authentication route'],
+  },
+  {
     name: 'object shorthand with password (pino from a local module)',
     code: `import { logger } from './logger';
 export function login(email: string, password: string) {
@@ -233,6 +253,31 @@ export function admit(medicalRecordNumber: string) {
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'NestJS: the whole @Body() outside an authentication controller, and a picked @Body("sku") field in one',
+    code: `import { Body, Controller, Logger, Post } from '@nestjs/common';
+
+@Controller('products')
+export class ProductsController {
+  private readonly logger = new Logger(ProductsController.name);
+
+  @Post()
+  create(@Body() body: { sku: string }) {
+    this.logger.log(JSON.stringify(body));
+  }
+}
+
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
+  @Post('login')
+  login(@Body('username') username: string, body: string) {
+    this.logger.log(username, body);
+  }
+}
+`,
+  },
   {
     name: 'ids only',
     code: `import { logger } from './logger';

@@ -165,6 +165,8 @@ interface Hit {
   /** What was logged, as the user wrote it: `password`, `req.headers`, `user.cardNumber`. */
   text: string;
   node: ts.Node;
+  /** The whole request body or headers, logged in an authentication route. */
+  whole?: boolean;
 }
 
 class SensitiveChecker {
@@ -200,7 +202,7 @@ class SensitiveChecker {
     if (!this.facts.isLoggingCall(call)) return;
     const names = [...new Set(hits.map((h) => h.text))];
     const shown = names.slice(0, 3).map((n) => `\`${n}\``).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
-    const whole = hits.some((h) => /\.(headers|body)$/.test(h.text) && !this.nameIsSensitive(h.text.slice(h.text.lastIndexOf('.') + 1)));
+    const whole = hits.some((h) => h.whole);
     const what = whole
       ? `This log call writes ${shown} in an authentication route, and with it the credentials it carries (the \`Authorization\` header, cookies, the submitted password).`
       : names.length === 1
@@ -219,6 +221,7 @@ class SensitiveChecker {
     const expr = skipOuterExpressions(expr0);
     if (ts.isIdentifier(expr)) {
       if (this.nameIsSensitive(expr.text)) hits.push({ text: expr.text, node: expr });
+      else if (this.isWholeRequestParameter(expr) && this.inAuthRoute(call)) hits.push({ text: expr.text, node: expr, whole: true });
       return;
     }
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
@@ -283,7 +286,7 @@ class SensitiveChecker {
       return;
     }
     if ((name === 'headers' || name === 'body') && isRequestObject(expr.expression) && this.inAuthRoute(call)) {
-      hits.push({ text, node: expr });
+      hits.push({ text, node: expr, whole: true });
       return;
     }
     // a member of a container of secrets: `req.cookies.sid`, `config.secrets.stripe`, `aws.credentials.accessKeyId`
@@ -297,6 +300,25 @@ class SensitiveChecker {
         return;
       }
     }
+  }
+
+  /**
+   * NestJS: a handler parameter that receives the whole body or all headers, `@Body() body`,
+   * `@Headers() headers` (a decorator with an argument picks one field and is judged by its name).
+   */
+  private isWholeRequestParameter(id: ts.Identifier): boolean {
+    for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+      if (!isFunctionNode(n)) continue;
+      for (const p of n.parameters) {
+        if (!ts.isIdentifier(p.name) || p.name.text !== id.text) continue;
+        const decorators = ts.canHaveDecorators(p) ? ts.getDecorators(p) : undefined;
+        return !!decorators?.some((d) => {
+          const e = d.expression;
+          return ts.isCallExpression(e) && e.arguments.length === 0 && ts.isIdentifier(e.expression) && (e.expression.text === 'Body' || e.expression.text === 'Headers');
+        });
+      }
+    }
+    return false;
   }
 
   private accessText(expr: ts.Expression): string {

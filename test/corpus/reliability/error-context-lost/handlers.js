@@ -62,7 +62,9 @@ async function updateUser(id, body) {
     return await db.update(id, body);
   } catch (err) {
     if (err.code === 'P2025') {
-      throw new NotFoundError(`user ${id}`); // expect: error-context-lost
+      // relabelled (open case): a deliberate translation of an identified error (P2025 = record not found)
+      // into a 404-style error; the original adds nothing for the client and is not what on-call needs
+      throw new NotFoundError(`user ${id}`); // ok: error-context-lost
     }
     throw err; // ok: error-context-lost
   }

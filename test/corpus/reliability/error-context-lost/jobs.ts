@@ -93,6 +93,8 @@ export async function cleanupTmp(dir: string) {
   try {
     await fetch(dir);
   } catch (err) {
-    logger.debug('tmp cleanup skipped'); // expect: error-context-lost
+    // relabelled (open case): a debug line in a best-effort catch documents an expected path, it is not
+    // the log on-call reads for a failure
+    logger.debug('tmp cleanup skipped'); // ok: error-context-lost
   }
 }

@@ -11,7 +11,7 @@ export async function connectDb() {
       await prisma.$connect();
       return;
     } catch (err) {
-      console.warn('db not ready, retrying');
+      console.warn('db not ready, retrying'); // expect: error-context-lost
       await delay(3000);
     }
   }

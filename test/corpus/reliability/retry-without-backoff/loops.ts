@@ -127,7 +127,7 @@ export async function constantNamed(url: string) {
     try {
       return await fetch(url);
     } catch (error) {
-      console.warn(`attempt ${attempt} failed`);
+      console.warn(`attempt ${attempt} failed`); // expect: error-context-lost
       await sleep(RETRY_DELAY_MS);
     }
   }

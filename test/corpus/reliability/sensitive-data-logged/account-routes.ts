@@ -1,4 +1,6 @@
 // @ts-nocheck
+// (named account-routes, not auth-routes: a file whose name says "auth" makes every route in it an
+// authentication route, and this file also holds a product route that is not one)
 import express from 'express';
 import pino from 'pino';
 
@@ -10,11 +12,13 @@ router.post('/login', async (req, res) => {
   logger.info({ email, password }, 'login attempt'); // expect: sensitive-data-logged
   console.log('login body', req.body); // expect: sensitive-data-logged
   console.log('login headers', req.headers); // expect: sensitive-data-logged
-  logger.info({ email }, 'login attempt'); // ok: sensitive-data-logged
+  // relabelled: an e-mail address is personal data, which the definition names; the first draft had
+  // left it out as too common, but that is noise tolerance, not the definition
+  logger.info({ email }, 'login attempt'); // expect: sensitive-data-logged
   logger.debug(`password is ${password}`); // expect: sensitive-data-logged
   const token = await issueToken(email);
   logger.info({ userId: email, token }, 'issued'); // expect: sensitive-data-logged
-  logger.info('issued token for %s', email); // ok: sensitive-data-logged
+  logger.info('issued token for %s', email); // expect: sensitive-data-logged
   res.json({ token });
 });
 
