@@ -9,6 +9,15 @@ const MIGRATION = 'db/migrations/20240701120000_change.ts';
 const knexUp = (body: string) => `import type { Knex } from 'knex';\n\nexport async function up(knex: Knex): Promise<void> {\n${body}\n}\n`;
 
 const invalid: InvalidCase[] = [
+  // ---- statement lists run by a small migrator --------------------------------------------------
+  {
+    name: 'SQL statements listed in an exported up array',
+    file: 'services/billing/migrations/003_raw.ts',
+    code: "export const up = [\n  'CREATE INDEX a_idx ON a (b)',\n  'ALTER TABLE invoices DROP COLUMN memo',\n  \"ALTER TABLE invoices ADD COLUMN c text NOT NULL DEFAULT 'x'\",\n];\nexport const down = ['DROP TABLE refunds'];\n",
+    line: 3,
+    text: "'ALTER TABLE invoices DROP COLUMN memo'",
+    messageIncludes: ['drops a column'],
+  },
   // ---- knex schema builder ----------------------------------------------------------------------
   {
     name: 'knex dropTable',
@@ -182,6 +191,7 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'a down statement list and look-alike text', file: 'migrations/004_list.ts', code: "export const down = ['DROP TABLE refunds', 'ALTER TABLE a DROP COLUMN b'];\nexport const notes = ['remember to drop the old table later', 'CREATE TABLE x (id int NOT NULL)'];\n" },
   { name: 'not a migration file', file: 'src/admin/maintenance.ts', code: knexUp("  await knex.schema.dropTable('legacy_carts');") },
   { name: 'down() drops what up() created', file: MIGRATION, code: "import type { Knex } from 'knex';\nexport async function up(knex: Knex) {\n  await knex.schema.createTable('refunds', (t) => { t.uuid('id'); });\n}\nexport async function down(knex: Knex) {\n  await knex.schema.dropTable('refunds');\n}\n" },
   { name: 'down as a const arrow export', file: MIGRATION, code: "import type { Knex } from 'knex';\nexport const down = async (knex: Knex) => {\n  await knex.raw('ALTER TABLE users DROP COLUMN tenant_id');\n};\n" },

@@ -190,6 +190,16 @@ export const destructiveMigration = defineRule({
         const at = name === 'notNullable' ? outermostCall(call) : call;
         report(at, changes, short(at, sf));
       },
+      // statement lists: `export const up = ['ALTER TABLE … DROP COLUMN …', …]`, run by a small migrator
+      [ts.SyntaxKind.ArrayLiteralExpression]: (node: ts.Node) => {
+        const arr = node as ts.ArrayLiteralExpression;
+        if (inRollbackList(arr)) return;
+        for (const el of arr.elements) {
+          if (!ts.isStringLiteral(el) && !ts.isNoSubstitutionTemplateLiteral(el)) continue;
+          if (!looksLikeSql(el.text)) continue;
+          report(el, sqlChanges(el.text), short(el, sf));
+        }
+      },
       [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
         const tagged = node as ts.TaggedTemplateExpression;
         const tag = skipOuterExpressions(tagged.tag);
@@ -219,6 +229,14 @@ function changesOfCall(facts: FileFacts, call: ts.CallExpression, name: string):
     if (text && looksLikeSql(text)) return sqlChanges(text);
   }
   return [];
+}
+
+/** The array is (part of) the value of a `down` / `rollback` variable or property. */
+function inRollbackList(arr: ts.Node): boolean {
+  for (let p: ts.Node | undefined = arr.parent; p && !isFunctionNode(p) && !ts.isSourceFile(p); p = p.parent) {
+    if ((ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p)) && ts.isIdentifier(p.name) && ROLLBACK_NAMES.has(p.name.text)) return true;
+  }
+  return false;
 }
 
 function sqlChanges(text: string): DdlChange[] {

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { PrismaClient } from '@prisma/client';
 import { Sequelize, Model, Op } from 'sequelize';
 import mongoose from 'mongoose';

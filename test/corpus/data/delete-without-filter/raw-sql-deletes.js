@@ -32,18 +32,19 @@ async function deactivateOne(id) {
 }
 
 async function multiLine() {
-  await pool.query(` // expect: delete-without-filter
-    UPDATE accounts
-    SET balance = 0
-  `);
+  await pool.query( // expect: delete-without-filter
+    `UPDATE accounts
+     SET balance = 0`,
+  );
 }
 
 async function multiLineFiltered(id) {
-  await pool.query(` // ok: delete-without-filter
-    UPDATE accounts
-    SET balance = 0
-    WHERE id = $1
-  `, [id]);
+  await pool.query( // ok: delete-without-filter
+    `UPDATE accounts
+     SET balance = 0
+     WHERE id = $1`,
+    [id],
+  );
 }
 
 async function mysqlWipe() {
@@ -71,7 +72,8 @@ async function drizzleWipe() {
   const db = drizzle(pool);
   await db.delete(sessions); // expect: delete-without-filter
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date())); // ok: delete-without-filter
-  await db.delete(users).where(eq(users.id, 1)); // ok: delete-without-filter
+  // (relabelled: this function deletes from two tables without a transaction, so missing-transaction is right)
+  await db.delete(users).where(eq(users.id, 1)); // ok: delete-without-filter // expect: missing-transaction
 }
 
 // SQL that is not a DELETE/UPDATE of a whole table.
@@ -86,7 +88,7 @@ async function others(id) {
 // A column named like a keyword must not hide the missing WHERE, nor invent one.
 async function trickyText() {
   await pool.query('UPDATE settings SET where_clause = NULL'); // expect: delete-without-filter
-  await pool.query('DELETE FROM nowhere_table'); // expect: delete-without-filter
+  await pool.query('DELETE FROM nowhere_table'); // expect: delete-without-filter // expect: missing-transaction (two tables, no transaction)
 }
 
 module.exports = { wipeSessions, wipeSessionsSemicolon, expire, removeOne, deactivateAll, deactivateOne, multiLine, multiLineFiltered, mysqlWipe, knexRawWipe, knexBuilderWipe, drizzleWipe, others, trickyText };

@@ -1,4 +1,5 @@
 // corpus-path: services/billing/migrations/003_raw.ts
+// @ts-nocheck
 import type { Pool } from 'pg';
 
 export const up = [

@@ -1,4 +1,5 @@
 // corpus-path: src/migrations/1700000000000-AccountChanges.ts
+// @ts-nocheck
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
 
 export class AccountChanges1700000000000 implements MigrationInterface {

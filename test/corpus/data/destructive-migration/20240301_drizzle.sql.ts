@@ -1,4 +1,5 @@
 // corpus-path: drizzle/migrations/0007_rename.ts
+// @ts-nocheck
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 

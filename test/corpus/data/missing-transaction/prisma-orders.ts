@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { PrismaClient } from '@prisma/client';
 
 const prisma = new PrismaClient();
@@ -58,7 +59,9 @@ export async function sameModelTwice(a: string, b: string) {
 export async function oneWriteManyReads(id: string) {
   const u = await prisma.user.findUnique({ where: { id } }); // ok: missing-transaction
   const p = await prisma.profile.findUnique({ where: { userId: id } }); // ok: missing-transaction
-  await prisma.user.update({ where: { id }, data: { name: `${u?.name}${p?.bio}` } }); // ok: missing-transaction
+  // (relabelled: the new name is computed from the read and written back unguarded, which is exactly the
+  // issue's read-modify-write-race definition, even if the field is not a number)
+  await prisma.user.update({ where: { id }, data: { name: `${u?.name}${p?.bio}` } }); // ok: missing-transaction // expect: read-modify-write-race
 }
 
 export async function writeInSeparateFunctions(email: string) {

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { DataSource, Repository, EntityManager } from 'typeorm';
 import { Sequelize, Model } from 'sequelize';
 

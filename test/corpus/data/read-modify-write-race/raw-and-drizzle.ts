@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { Pool } from 'pg';
 import mysql from 'mysql2/promise';
 import { drizzle } from 'drizzle-orm/node-postgres';

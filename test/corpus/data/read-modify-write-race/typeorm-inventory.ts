@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { DataSource, Repository, EntityManager } from 'typeorm';
 
 interface Item { id: number; stock: number; version: number }

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { PrismaClient } from '@prisma/client';
 import { Repository, DataSource, EntityManager } from 'typeorm';
 import { Model } from 'sequelize';

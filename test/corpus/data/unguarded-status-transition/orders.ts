@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { PrismaClient } from '@prisma/client';
 import { Repository } from 'typeorm';
 import { Model, Op } from 'sequelize';
