@@ -216,6 +216,7 @@ const valid: (string | RuleCase)[] = [
     name: 'connection URLs with development or placeholder passwords',
     code: `export const urls = ['postgres://postgres:postgres@localhost:5432/app', 'redis://:changeme@cache:6379', 'amqp://guest:guest@rabbit:5672', 'mysql://root:<password>@db/app'];\n`,
   },
+  { name: 'short typed values with runs', code: `export const seed = { signalToken: 'tokRel1234567', password: 'Qwe4321rtyAB', pass: 'Zz9aaaBcDeF' };\n` },
   { name: 'short settings under secret-sounding names', code: `export const secretsManagerRegion = 'eu-central-1';\nexport const tokenVersion = 'v2-Beta-build';\n` },
 ];
 

@@ -370,11 +370,21 @@ export function isHighEntropySecret(text: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(text)).length;
   if (classes < 2) return false;
   // a short literal must mix upper and lower case and digits or symbols: `eu-central-1`, `v2-beta-build` are not secrets
-  if (text.length < MIN_LENGTH && !(classes >= 3 && /[a-z]/.test(text) && /[A-Z]/.test(text))) return false;
+  if (text.length < MIN_LENGTH && !(classes >= 3 && /[a-z]/.test(text) && /[A-Z]/.test(text) && !hasRun(text))) return false;
   const hex = /^[0-9a-f]+$/i.test(text);
   // a short literal cannot reach the general threshold often (12 characters top out at 3.58 bits)
   const threshold = text.length < MIN_LENGTH ? Math.log2(text.length) - 0.4 : ENTROPY_THRESHOLD;
   return shannonEntropy(text) >= (hex ? HEX_ENTROPY_THRESHOLD : threshold);
+}
+
+/** A run of four consecutive characters (`1234`, `abcd`, `4321`) or three equal ones: typed, not generated. */
+function hasRun(text: string): boolean {
+  const t = text.toLowerCase();
+  for (let i = 0; i + 3 < t.length; i++) {
+    const d1 = t.charCodeAt(i + 1) - t.charCodeAt(i);
+    if ((d1 === 1 || d1 === -1) && t.charCodeAt(i + 2) - t.charCodeAt(i + 1) === d1 && t.charCodeAt(i + 3) - t.charCodeAt(i + 2) === d1) return true;
+  }
+  return /(.)\1\1/.test(t);
 }
 
 /**
