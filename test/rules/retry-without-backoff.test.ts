@@ -4,6 +4,75 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 const sleep = 'const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'do … while with a success flag and an attempt limit, no wait',
+    code: `export async function ping(url: string) {
+  let attempts = 0;
+  let ok = false;
+  do {
+    attempts++;
+    try {
+      await fetch(url);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+  } while (!ok && attempts < 3);
+}
+`,
+    line: 4,
+  },
+  {
+    name: 'while with a success flag and an attempt limit, constant wait',
+    code: `import { setTimeout as delay } from 'node:timers/promises';
+export async function ping(url: string) {
+  let attempts = 0;
+  let ok = false;
+  while (!ok && attempts < 3) {
+    attempts++;
+    try {
+      await fetch(url);
+      ok = true;
+    } catch {
+      await delay(500);
+    }
+  }
+}
+`,
+    line: 5,
+    messageIncludes: ['constant wait'],
+  },
+  {
+    name: 'a retry decided by the response status, constant wait',
+    code: `import { setTimeout as delay } from 'node:timers/promises';
+export async function get(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.status !== 429 && res.status < 500) return res;
+    await delay(1000);
+  }
+  throw new Error('rate limited');
+}
+`,
+    line: 3,
+    messageIncludes: ['constant wait'],
+  },
+  {
+    name: 'a retry decided by the response, no wait',
+    code: `export async function get(url: string) {
+  let tries = 0;
+  while (tries < 3) {
+    tries++;
+    const res = await fetch(url);
+    if (res.ok) {
+      return res.json();
+    }
+  }
+}
+`,
+    line: 3,
+    messageIncludes: ['immediately'],
+  },
   // ---- loops ------------------------------------------------------------------------------------
   {
     name: 'for loop with an attempt limit and no wait at all',
@@ -316,6 +385,44 @@ axiosRetry(client, { retries: 3, retryDelay: () => 1000 });
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'a retry decided by the response with exponential backoff and jitter',
+    code: `import { setTimeout as delay } from 'node:timers/promises';
+export async function get(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await delay(Math.random() * 100 * 2 ** attempt);
+  }
+}
+`,
+  },
+  {
+    name: 'pagination: a page counter, not an attempt counter, and a result check that stops',
+    code: `export async function all(url: string) {
+  const out: unknown[] = [];
+  for (let page = 1; page < 10; page++) {
+    const res = await fetch(url + '?page=' + page);
+    const items = await res.json();
+    if (!items.length) break;
+    out.push(...items);
+  }
+  return out;
+}
+`,
+  },
+  {
+    name: 'a polling loop over attempts that waits a growing time',
+    code: `export async function waitReady(check: () => Promise<boolean>) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const ready = await check();
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+  }
+}
+`,
+  },
+
   {
     name: 'exponential backoff with jitter',
     code: `${sleep}export async function submit(send: () => Promise<void>) {

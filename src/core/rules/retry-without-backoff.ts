@@ -161,12 +161,10 @@ export const retryWithoutBackoff = defineRule({
     const hasCatch = text.includes('catch');
     const checker = new BackoffChecker(context);
     const listeners: RuleListeners = {};
-    if (hasCatch) {
-      listeners[K.WhileStatement] = (node) => checker.loop(node as ts.WhileStatement);
-      listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement);
-      listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement);
-      listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
-    }
+    listeners[K.WhileStatement] = (node) => checker.loop(node as ts.WhileStatement, hasCatch);
+    listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement, hasCatch);
+    listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement, hasCatch);
+    if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
     const handlers = hasCatch || text.includes('.then('); // once per file, not per call
     listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers);
     return listeners;
@@ -195,9 +193,12 @@ class BackoffChecker {
 
   // ---- 1. bounded retry loops ----------------------------------------------------------------------
 
-  loop(loop: LoopNode): void {
-    const retry = this.shapes.analyzeLoop(loop, 'bounded', isCountingLoop);
-    if (!retry) return;
+  loop(loop: LoopNode, hasCatch: boolean): void {
+    const retry = hasCatch ? this.shapes.analyzeLoop(loop, 'bounded', isCountingLoop) : undefined;
+    if (!retry) {
+      this.resultRetryLoop(loop);
+      return;
+    }
     // the bound must count attempts (`attempt <= 3`, `++tries > MAX`) or watch the clock
     const stepped = steppedCounters(loop);
     if (!retry.exitConditions.some((c) => this.shapes.mentionsBound(c, (ref) => stepped.has(ref)))) return;
@@ -211,6 +212,47 @@ class BackoffChecker {
     const header = describeHeader(loop, this.sf);
     this.ctx.report(headerNode(loop, this.sf), this.message(`\`${header}\``, 'retries', verdict), {
       related: [verdict.delay ? { node: verdict.delay.node, message: 'the constant wait between attempts' } : { node: retry.goesRound, message: retry.relatedMessage }],
+    });
+  }
+
+  /**
+   * A retry decided by the result rather than by an exception: an attempt counter in the loop's
+   * condition, an awaited call whose result is kept (`const res = await fetch(url)`), and a check of
+   * that result that leaves the loop (`if (res.ok) return res`). Loops with a `try` or `.catch` are the
+   * exception-driven shape's to judge.
+   */
+  private resultRetryLoop(loop: LoopNode): void {
+    if (!ts.isForStatement(loop) && !ts.isWhileStatement(loop) && !ts.isDoStatement(loop)) return;
+    const cond = loopCondition(loop);
+    if (!cond || !ts.isBlock(loop.statement)) return;
+    // cheap text checks first: an attempt-like name in the condition, an `await` and an exit in the body
+    if (!(this.sf.text.slice(cond.pos, cond.end).match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => ATTEMPT_NAME.test(w))) return;
+    const bodyText = this.sf.text.slice(loop.statement.pos, loop.statement.end);
+    if (!bodyText.includes('await') || bodyText.includes('catch') || (!bodyText.includes('return') && !bodyText.includes('break'))) return;
+    const stepped = steppedCounters(loop);
+    const attemptCounters = new Set([...stepped].filter((c) => ATTEMPT_NAME.test(c.split('.').pop() ?? c)));
+    if (!attemptCounters.size || !this.shapes.mentionsBound(cond, (ref) => attemptCounters.has(ref))) return;
+    // `const res = await call(…)` followed by `if (<check of res>) return/break`
+    const results = new Set<string>();
+    let exit: ts.IfStatement | undefined;
+    for (const st of loop.statement.statements) {
+      if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          const init = d.initializer && skipOuterExpressions(d.initializer);
+          if (ts.isIdentifier(d.name) && init && ts.isAwaitExpression(init) && ts.isCallExpression(skipOuterExpressions(init.expression))) results.add(d.name.text);
+        }
+      } else if (ts.isIfStatement(st) && results.size && !exit && leavesLoop(st.thenStatement) && mentionsName(st.expression, results)) {
+        exit = st;
+      }
+    }
+    if (!exit) return;
+    if (this.walksCollection(loop, attemptCounters)) return;
+    const mutated = new Set(attemptCounters);
+    collectMutations(loop.statement, mutated);
+    const verdict = this.verdict(this.delaysIn(loop.statement, mutated, undefined));
+    if (!verdict) return;
+    this.ctx.report(headerNode(loop, this.sf), this.message(`\`${describeHeader(loop, this.sf)}\``, 'retries', verdict), {
+      related: [verdict.delay ? { node: verdict.delay.node, message: 'the constant wait between attempts' } : { node: exit, message: 'the check of the result that ends the retries' }],
     });
   }
 
@@ -796,6 +838,19 @@ function isTimerCall(call: ts.CallExpression): boolean {
 }
 
 /** `.length` in a loop condition: the loop walks a collection. */
+/** `return x`, `break`, or a block that ends with one. */
+function leavesLoop(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s) || (ts.isBreakStatement(s) && !s.label)) return true;
+  if (ts.isBlock(s) && s.statements.length) return leavesLoop(s.statements[s.statements.length - 1]);
+  return false;
+}
+
+/** Whether `node` reads one of `names` (`res.ok`, `res.status !== 429`, `!result`). */
+function mentionsName(node: ts.Node, names: Set<string>): boolean {
+  const test = (n: ts.Node) => ts.isIdentifier(n) && names.has(n.text) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n);
+  return test(node) || walk(node, (n) => (test(n) ? 'stop' : true));
+}
+
 function mentionsLength(cond: ts.Expression): boolean {
   const test = (n: ts.Node) => ts.isPropertyAccessExpression(n) && (n.name.text === 'length' || n.name.text === 'size');
   return test(cond) || walk(cond, (n) => (test(n) ? 'stop' : true));

@@ -162,12 +162,12 @@ export class RetryShapes {
     if (bounded !== (want === 'bounded')) return undefined;
 
     for (const t of tries) {
-      if (this.isRetryTry(t, loop, cond)) {
+      if (this.isRetryTry(t, loop, cond, want === 'bounded')) {
         return { bounded, goesRound: t.catchClause!, relatedMessage: 'the `catch` block lets the loop go round again here', counters, exitConditions };
       }
     }
     for (const c of catchCalls) {
-      if (this.isRetryCatchCall(c, loop, cond)) {
+      if (this.isRetryCatchCall(c, loop, cond, want === 'bounded')) {
         return { bounded, goesRound: c, relatedMessage: 'the `.catch` handler lets the loop go round again here', counters, exitConditions };
       }
     }
@@ -215,7 +215,12 @@ export class RetryShapes {
   }
 
   /** A try/catch in `loop` whose success path leaves the loop while its failure path goes round again. */
-  isRetryTry(t: ts.TryStatement, loop: LoopNode, cond: ts.Expression | undefined): boolean {
+  /**
+   * `flagExit`: also accept a success path that can only leave (never go round) while the failure path
+   * goes round, even when both may leave through the same condition (`do { try { …; ok = true } catch {} }
+   * while (!ok && attempt < 3)`): the bounded search only, so unbounded-retry's findings do not change.
+   */
+  isRetryTry(t: ts.TryStatement, loop: LoopNode, cond: ts.Expression | undefined, flagExit = false): boolean {
     const catchBlock = t.catchClause!.block;
     const tried = assignmentsIn(t.tryBlock);
     const caught = assignmentsIn(catchBlock);
@@ -225,11 +230,11 @@ export class RetryShapes {
 
     const s = this.pathFrom(t, this.seq(t.tryBlock.statements, success, loop, { ...TRY_SUCCESS, tryBlock: t.tryBlock }), success, loop, cond);
     const f = this.pathFrom(t, this.seq(catchBlock.statements, failure, loop, PLAIN), failure, loop, cond);
-    return f.round && [...s.exits].some((x) => !f.exits.has(x));
+    return f.round && ([...s.exits].some((x) => !f.exits.has(x)) || (flagExit && !s.round && s.exits.size > 0));
   }
 
   /** A `.catch(handler)` (or `.then(ok, handler)`) in `loop` whose value (or side effects) decide whether the loop is left. */
-  isRetryCatchCall(call: ts.CallExpression, loop: LoopNode, cond: ts.Expression | undefined): boolean {
+  isRetryCatchCall(call: ts.CallExpression, loop: LoopNode, cond: ts.Expression | undefined, flagExit = false): boolean {
     const rejection = rejectionHandlerOf(call);
     // `.catch()` with no handler catches nothing
     if (!rejection) return false;
@@ -261,7 +266,7 @@ export class RetryShapes {
 
     const s = this.pathFrom(stmt, this.outcome(stmt, success, loop, PLAIN), success, loop, cond);
     const f = this.pathFrom(stmt, this.outcome(stmt, failure, loop, PLAIN), failure, loop, cond);
-    return f.round && [...s.exits].some((x) => !f.exits.has(x));
+    return f.round && ([...s.exits].some((x) => !f.exits.has(x)) || (flagExit && !s.round && s.exits.size > 0));
   }
 
   /** Values references hold before the try: from their declaration's literal initializer, if any. */
