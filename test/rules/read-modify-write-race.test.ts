@@ -7,7 +7,40 @@ const typeorm = "import { DataSource, Repository } from 'typeorm';\nimport { Acc
 const sequelizeModel = "import { Model } from 'sequelize';\nclass Product extends Model {\n  declare stock: number;\n}\n";
 const mongooseModel = "import mongoose from 'mongoose';\nconst Wallet = mongoose.model('Wallet', new mongoose.Schema({ balance: Number }));\n";
 
+const pg = "import { Pool } from 'pg';\nconst pool = new Pool();\n";
+const drizzleDb = "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { eq } from 'drizzle-orm';\nimport { counters } from './schema';\nconst db = drizzle(process.env.DATABASE_URL!);\n";
+
 const invalid: InvalidCase[] = [
+  // ---- raw SQL: SELECT, then an UPDATE parameter computed from its rows -------------------------
+  {
+    name: 'pg SELECT then UPDATE with a const computed from rows',
+    code: `${pg}export async function withdraw(id: number, amount: number) {\n  const { rows } = await pool.query('SELECT balance FROM accounts WHERE id = $1', [id]);\n  const balance = rows[0].balance - amount;\n  await pool.query('UPDATE accounts SET balance = $1 WHERE id = $2', [balance, id]);\n}\n`,
+    line: 6,
+    messageIncludes: ['`rows`'],
+  },
+  {
+    name: 'mysql2 execute SELECT then UPDATE computed inline',
+    code: "import mysql from 'mysql2/promise';\nexport async function withdraw(id: number, amount: number) {\n  const conn = await mysql.createConnection({ host: 'db' });\n  const [rows] = await conn.execute('SELECT balance FROM accounts WHERE id = ?', [id]);\n  await conn.execute('UPDATE accounts SET balance = ? WHERE id = ?', [rows[0].balance - amount, id]);\n}\n",
+    line: 5,
+  },
+  // ---- drizzle: first row of a select ----------------------------------------------------------
+  {
+    name: 'drizzle const [row] = select, then set({ value: row.value + 1 })',
+    code: `${drizzleDb}export async function bump(name: string) {\n  const [row] = await db.select().from(counters).where(eq(counters.name, name));\n  await db.update(counters).set({ value: row.value + 1 }).where(eq(counters.name, name));\n}\n`,
+    line: 7,
+  },
+  // ---- values carried through a const object or an in-memory change ------------------------------
+  {
+    name: 'Prisma const object built from the old value',
+    code: `${prisma}export async function flag(id: string, key: string) {\n  const user = await prisma.user.findUniqueOrThrow({ where: { id } });\n  const settings = { ...(user.settings as object), [key]: true };\n  await prisma.user.update({ where: { id }, data: { settings } });\n}\n`,
+    line: 6,
+  },
+  {
+    name: 'Prisma field changed in memory, then copied into data',
+    code: `${prisma}export async function bump(id: string) {\n  const row = await prisma.counter.findUniqueOrThrow({ where: { id } });\n  row.value += 1;\n  await prisma.counter.update({ where: { id }, data: { value: row.value } });\n}\n`,
+    line: 6,
+    related: 2,
+  },
   // ---- TypeORM ----------------------------------------------------------------------------------
   {
     name: 'TypeORM findOne, -= in memory, repo.save',
@@ -116,6 +149,11 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'pg SELECT … FOR UPDATE inside BEGIN/COMMIT', code: `${pg}export async function withdraw(id: number, amount: number) {\n  const client = await pool.connect();\n  await client.query('BEGIN');\n  const { rows } = await client.query('SELECT balance FROM accounts WHERE id = $1 FOR UPDATE', [id]);\n  await client.query('UPDATE accounts SET balance = $1 WHERE id = $2', [rows[0].balance - amount, id]);\n  await client.query('COMMIT');\n  client.release();\n}\n` },
+  { name: 'pg atomic UPDATE, no read', code: `${pg}export async function withdraw(id: number, amount: number) {\n  await pool.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, id]);\n}\n` },
+  { name: 'pg UPDATE copying a read column unchanged', code: `${pg}export async function copy(id: number, to: number) {\n  const { rows } = await pool.query('SELECT email FROM users WHERE id = $1', [id]);\n  await pool.query('UPDATE profiles SET email = $1 WHERE user_id = $2', [rows[0].email, to]);\n}\n` },
+  { name: 'drizzle first row, unrelated write', code: `${drizzleDb}export async function touch(name: string) {\n  const [row] = await db.select().from(counters).where(eq(counters.name, name));\n  await db.update(counters).set({ seenAt: new Date() }).where(eq(counters.id, row.id));\n}\n` },
+  { name: 'Prisma field copied without an in-memory change', code: `${prisma}export async function copy(id: string, other: string) {\n  const row = await prisma.counter.findUniqueOrThrow({ where: { id } });\n  await prisma.counter.update({ where: { id: other }, data: { value: row.value } });\n}\n` },
   { name: 'Prisma atomic decrement', code: `${prisma}export const reserve = (id: string, qty: number) => prisma.product.update({ where: { id }, data: { stock: { decrement: qty } } });\n` },
   { name: 'Prisma read then atomic decrement', code: `${prisma}export async function reserve(id: string, qty: number) {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id } });\n  if (p.stock < qty) throw new Error('sold out');\n  await prisma.product.update({ where: { id }, data: { stock: { decrement: qty } } });\n}\n` },
   { name: 'Prisma version check', code: `${prisma}export async function reserve(id: string, qty: number) {\n  const p = await prisma.product.findUniqueOrThrow({ where: { id } });\n  const { count } = await prisma.product.updateMany({ where: { id, version: p.version }, data: { stock: p.stock - qty, version: { increment: 1 } } });\n  return count === 1;\n}\n` },

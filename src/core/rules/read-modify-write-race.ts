@@ -27,10 +27,14 @@ import {
   outermostCall,
   owningFunction,
   propertyName,
+  rawSqlOfCall,
   readTakesLock,
 } from './shared/dataAccess';
+import { sqlStatements, statementVerb } from './shared/sqlStatements';
 
-const QUICK = /save|update|Update|\.set\(/;
+const QUICK = /save|update|Update|UPDATE|\.set\(/;
+/** Raw-SQL methods whose UPDATE statement is judged with its parameter list. */
+const RAW_WRITE_NAMES = new Set(['query', 'execute']);
 const WRITE_NAMES = new Set(['save', 'update', 'updateMany', 'updateOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'upsert', 'set', 'replaceOne']);
 /** Reads that return one entity. */
 const READ_ONE = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findByPk', 'findById', 'first', 'getOne', 'getOneOrFail']);
@@ -46,7 +50,8 @@ const COMPOUND = new Set([
 ]);
 
 interface Read {
-  decl: ts.VariableDeclaration;
+  /** The declaration the read's name resolves to (a variable, or a destructured binding). */
+  decl: ts.VariableDeclaration | ts.BindingElement;
   name: string;
   call: ts.CallExpression;
   /** Bound by destructuring (`const { stock } = await …`): the name is the field itself. */
@@ -149,15 +154,16 @@ export const readModifyWriteRace = defineRule({
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
-        if (!name || !WRITE_NAMES.has(name)) return;
-        const found = judgeWrite(facts, call, name, sf);
+        if (!name) return;
+        const found = WRITE_NAMES.has(name) ? judgeWrite(facts, call, name, sf) : RAW_WRITE_NAMES.has(name) ? judgeRawWrite(facts, call, sf) : undefined;
         if (!found || reported.has(found.node)) return;
         reported.add(found.node);
         const related: { node: ts.Node; message: string }[] = [{ node: found.read.call, message: `\`${found.read.name}\` is read here` }];
+        const written = found.read.destructured ? found.read.name : `${found.read.name}.${found.field}`;
         if (found.change) related.push({ node: found.change, message: `\`${found.field}\` is changed in memory here` });
         context.report(
           found.node,
-          `\`${describeCall(call, sf)}\` writes back \`${found.read.destructured ? found.read.name : `${found.read.name}.${found.field}`}\` computed from the value read earlier, with no transaction, row lock or version check in between. ` +
+          `\`${describeCall(call, sf)}\` writes back \`${written}\` computed from the value read earlier, with no transaction, row lock or version check in between. ` +
             'When two requests run this at the same time, both read the same old value and the second write silently overwrites the first: stock is oversold, balances drift, counts lose updates. ' +
             'Use an atomic update (`{ decrement: n }`, `$inc`, `increment()`, `SET x = x - $1`), or read the row with a lock inside a transaction, or add a version check to the write and retry on conflict.',
           { related },
@@ -186,7 +192,17 @@ function judgeWrite(facts: FileFacts, call: ts.CallExpression, name: string, sf:
   const derived = (key: string, value: ts.Expression) => {
     if (found) return;
     const read = derivedFromRead(facts, value, key, fn, writeStart, sf);
-    if (read) found = { node: call, read, field: key };
+    if (read) {
+      found = { node: call, read, field: key };
+      return;
+    }
+    // `row.value += 1` … `data: { value: row.value }`: the copy carries the in-memory change
+    const v = skipOuterExpressions(value);
+    if (ts.isPropertyAccessExpression(v) && ts.isIdentifier(skipOuterExpressions(v.expression))) {
+      const r = readOf(facts, skipOuterExpressions(v.expression) as ts.Identifier, fn, writeStart, sf);
+      const change = r && inMemoryChange(facts, r, fn, writeStart, sf);
+      if (r && change && change.field === v.name.text) found = { node: call, read: r, field: change.field, change: change.node };
+    }
   };
   for (const obj of shape.values) {
     if (hasHiddenKeys(obj) && !obj.properties.some((p) => ts.isSpreadAssignment(p) && ts.isIdentifier(skipOuterExpressions(p.expression)))) continue;
@@ -223,6 +239,78 @@ function judgeWrite(facts: FileFacts, call: ts.CallExpression, name: string, sf:
   if (readTakesLock(facts, found.read.call)) return undefined;
   if (shape.filters.some((f) => filterChecks(facts, f, found!.field))) return undefined;
   return found;
+}
+
+/**
+ * Raw SQL: `const { rows } = await pool.query('SELECT balance …')`, then `pool.query('UPDATE … SET
+ * balance = $1 …', [rows[0].balance - n, id])` — a parameter of the UPDATE computed from the result
+ * of an earlier SELECT of the same function.
+ */
+function judgeRawWrite(facts: FileFacts, call: ts.CallExpression, sf: ts.SourceFile): Found | undefined {
+  if (call.arguments.length < 2) return undefined;
+  const params = skipOuterExpressions(call.arguments[1]);
+  if (!ts.isArrayLiteralExpression(params)) return undefined;
+  const sql = rawSqlOfCall(facts, call);
+  if (!sql || !sqlStatements(sql).some((st) => statementVerb(st)?.verb === 'UPDATE')) return undefined;
+  const fn = owningFunction(call);
+  if (!fn) return undefined;
+  const writeStart = call.getStart(sf);
+  let found: Found | undefined;
+  for (const el of params.elements) {
+    const read = rawDerived(facts, el, fn, writeStart, sf, 0);
+    if (read) {
+      found = { node: call, read, field: read.name };
+      break;
+    }
+  }
+  if (!found) return undefined;
+  if (inTransaction(facts, call, dbCallKind(facts, call)) || inTransaction(facts, found.read.call, dbCallKind(facts, found.read.call))) return undefined;
+  if (readTakesLock(facts, found.read.call)) return undefined;
+  return found;
+}
+
+/** A parameter value computed (not copied) from the rows of an earlier raw SELECT. */
+function rawDerived(facts: FileFacts, value0: ts.Expression, fn: ts.Node, before: number, sf: ts.SourceFile, depth: number): Read | undefined {
+  if (depth > 2) return undefined;
+  const value = skipOuterExpressions(value0);
+  if (ts.isIdentifier(value)) {
+    const decl = facts.resolver.declarationOf(value);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl) && owningFunction(decl) === fn && decl.getStart(sf) < before) {
+      return rawDerived(facts, decl.initializer, fn, before, sf, depth + 1);
+    }
+    return undefined;
+  }
+  // a plain copy of a column (`rows[0].balance`) writes the old value back unchanged
+  if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) || isFunctionNode(value)) return undefined;
+  let read: Read | undefined;
+  walk(value, (n) => {
+    if (isFunctionNode(n)) return false;
+    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      const r = rawSelectRead(facts, n, fn, before, sf);
+      if (r) {
+        read = r;
+        return 'stop';
+      }
+    }
+    return true;
+  });
+  return read;
+}
+
+/** `id` is bound to the result of `await x.query('SELECT …')` (`const { rows } = …`, `const [rows] = …`, `const res = …`). */
+function rawSelectRead(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number, sf: ts.SourceFile): Read | undefined {
+  const decl = facts.resolver.declarationOf(id);
+  if (!decl) return undefined;
+  let varDecl: ts.Node | undefined = decl;
+  while (varDecl && (ts.isBindingElement(varDecl) || ts.isObjectBindingPattern(varDecl) || ts.isArrayBindingPattern(varDecl))) varDecl = varDecl.parent;
+  if (!varDecl || !ts.isVariableDeclaration(varDecl) || !varDecl.initializer) return undefined;
+  if (varDecl.getStart(sf) >= before || owningFunction(varDecl) !== fn) return undefined;
+  let init = skipOuterExpressions(varDecl.initializer);
+  if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+  if (!ts.isCallExpression(init) || !RAW_WRITE_NAMES.has(calleeName(init) ?? '')) return undefined;
+  const sql = rawSqlOfCall(facts, init);
+  if (!sql || !sqlStatements(sql).some((st) => statementVerb(st)?.verb === 'SELECT')) return undefined;
+  return { decl: decl as ts.VariableDeclaration | ts.BindingElement, name: id.text, call: init, destructured: true };
 }
 
 // ---- what a write writes ------------------------------------------------------------------------
@@ -392,6 +480,10 @@ function readCallOf(init0: ts.Expression): ts.CallExpression | undefined {
 /** `id` names a local `const/let x = await <read one>` declared in `fn` before `before`. */
 function readOf(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number, sf: ts.SourceFile): Read | undefined {
   const decl = facts.resolver.declarationOf(id);
+  if (decl && ts.isVariableDeclaration(decl) && ts.isArrayBindingPattern(decl.name)) {
+    const el = decl.name.elements.find((e): e is ts.BindingElement => ts.isBindingElement(e) && ts.isIdentifier(e.name) && e.name.text === id.text);
+    return el ? firstRowRead(facts, el, id, fn, before, sf) : undefined;
+  }
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.initializer) return undefined;
   if (decl.getStart(sf) >= before || owningFunction(decl) !== fn) return undefined;
   const read = readCallOf(decl.initializer);
@@ -399,6 +491,23 @@ function readOf(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number
   const kind = dbCallKind(facts, read) ?? facts.chainKind(read, ['db']);
   if (!kind) return undefined;
   return { decl, name: decl.name.text, call: outermostCall(read) };
+}
+
+/** `const [row] = await db.select().from(t).where(…)`: the first row of a list read (drizzle, knex). */
+function firstRowRead(facts: FileFacts, el: ts.BindingElement, id: ts.Identifier, fn: ts.Node, before: number, sf: ts.SourceFile): Read | undefined {
+  const pattern = el.parent;
+  if (!ts.isArrayBindingPattern(pattern) || pattern.elements[0] !== el || el.dotDotDotToken) return undefined;
+  const varDecl = pattern.parent;
+  if (!ts.isVariableDeclaration(varDecl) || !varDecl.initializer) return undefined;
+  if (varDecl.getStart(sf) >= before || owningFunction(varDecl) !== fn) return undefined;
+  let init = skipOuterExpressions(varDecl.initializer);
+  if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+  if (!ts.isCallExpression(init)) return undefined;
+  const { links } = chainLinks(init);
+  if (!links.some((l) => l.name === 'select' || l.name === 'findMany' || l.name === 'from')) return undefined;
+  if (links.some((l) => /^(update|insert|delete|del|set|values|returning)$/.test(l.name))) return undefined;
+  if (!(dbCallKind(facts, init) ?? facts.chainKind(init, ['db']))) return undefined;
+  return { decl: varDecl, name: id.text, call: outermostCall(init) };
 }
 
 /** `id` is bound by `const { key } = await <read one>` in `fn` before `before`. */
@@ -438,7 +547,9 @@ function derivedFromRead(facts: FileFacts, value0: ts.Expression, key: string, f
     return undefined;
   }
   if (ts.isPropertyAccessExpression(value)) return undefined; // writing the old value back unchanged
-  if (ts.isObjectLiteralExpression(value) || isFunctionNode(value)) return undefined; // `{ decrement: … }`, callbacks
+  // `{ decrement: … }` written directly is atomic; a const object built from the old value (`const
+  // settings = { ...user.settings, [key]: true }`) is a computed value
+  if ((ts.isObjectLiteralExpression(value) && depth === 0) || isFunctionNode(value)) return undefined;
   let read: Read | undefined;
   walk(value, (n) => {
     if (isFunctionNode(n)) return false;
@@ -450,7 +561,7 @@ function derivedFromRead(facts: FileFacts, value0: ts.Expression, key: string, f
         return 'stop';
       }
     }
-    if (ts.isPropertyAccessExpression(n) && n.name.text === key && ts.isIdentifier(skipOuterExpressions(n.expression))) {
+    if (ts.isPropertyAccessExpression(n) && (n.name.text === key || depth > 0) && ts.isIdentifier(skipOuterExpressions(n.expression))) {
       const r = readOf(facts, skipOuterExpressions(n.expression) as ts.Identifier, fn, before, sf);
       if (r) {
         read = r;
