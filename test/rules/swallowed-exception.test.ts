@@ -493,6 +493,28 @@ export function readConfig(path: string) {
 `,
   },
   {
+    name: 'a toast given the error itself, and a toast next to a logger call',
+    code: `import { toast } from 'sonner';
+import { logger } from './logger';
+import { api } from './api';
+
+export async function remove(id: string) {
+  try {
+    await api.remove(id);
+  } catch (err) {
+    toast.error(err instanceof Error ? err.message : 'Could not remove');
+  }
+}
+
+export function archive(id: string) {
+  return api.archive(id).catch(() => {
+    toast.error('Could not archive');
+    logger.warn('archive failed');
+  });
+}
+`,
+  },
+  {
     name: 'Effect.catch whose handler fails the effect again with Effect.die / Effect.fail',
     code: `import { Effect } from 'effect';
 import { loadWorkflow, WorkflowMissing } from './workflows';
@@ -1075,6 +1097,34 @@ export class PriceService {
 }
 `,
     count: 3,
+  },
+  {
+    name: 'a catch that only shows the user a toast (react-hot-toast) records nothing',
+    code: `import { toast } from 'react-hot-toast';
+import { api } from './api';
+
+export async function addToCart(id: string) {
+  try {
+    await api.addToCart(id);
+  } catch {
+    toast.error('Could not add the product to your cart');
+  }
+}
+`,
+    line: 7,
+    messageIncludes: ['does not log, rethrow or pass on the error'],
+  },
+  {
+    name: 'antd message.error and window.alert in .catch handlers',
+    code: `import { message } from 'antd';
+import { api } from './api';
+
+export function save(values: object) {
+  api.save(values).catch(() => message.error('Save failed'));
+  api.track('save').catch(() => alert('Tracking failed'));
+}
+`,
+    count: 2,
   },
   {
     name: 'Effect.catch whose handler turns the failure into a success value',

@@ -3,7 +3,7 @@
 //   - throws (any `throw`, or returns `Promise.reject(…)`);
 //   - references the caught error in any way (logs it, passes it on, wraps it, reads `e.code`);
 //   - calls a logging / error-reporting / metrics function (`console.*`, `logger.*`, `log.*`,
-//     `Sentry.captureException`, `toast.error`, `metrics.increment` …);
+//     `Sentry.captureException`, `metrics.increment` …) — showing the user a toast does not count;
 //   - calls `reject`, `next`, a callback (`cb`, `done`, `onError`, any parameter of an enclosing
 //     function), or emits an `'error'` event.
 // Everything else is flagged: empty and comment-only blocks, fallbacks, flags, bare error responses,
@@ -21,10 +21,17 @@ const CALLBACK_FUNCTION = /^(reject|next|done|cb|callback|errback|fail)$|[a-z](C
 const CALLBACK_METHOD = /^(reject|callback|cb|fail|setFailed)$|^on([A-Z]\w*)?(Error|Err|Fail|Failed|Failure|Reject|Rejected|Rejection|Exception)$/;
 /** Bare functions that log or report: `log(…)`, `debug(…)` (the debug package), `reportError(…)`, `logPaymentFailure(…)`. */
 const LOG_FUNCTION =
-  /^(log|debug|warn|warning|info|error|trace|fatal|verbose|alert|print|report)$|^(log|warn)[A-Z_0-9]|^(report|capture|notify|notice|track|record|handle|print|alert|emit|raise|surface|show|display)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident)s?$/;
-/** Methods that report an error on any receiver: `this.log.error`, `toast.error`, `span.recordException`, `newrelic.noticeError`. */
+  /^(log|debug|warn|warning|info|error|trace|fatal|verbose|print|report)$|^(log|warn)[A-Z_0-9]|^(report|capture|notify|notice|track|record|handle|print|alert|emit|raise|surface)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident)s?$/;
+/** Methods that report an error on any receiver: `this.log.error`, `span.recordException`, `newrelic.noticeError`. */
 const REPORT_METHOD =
-  /^(error|warn|warning|fatal|critical|exception|emitWarning)$|^(report|capture|notify|notice|track|record|log|handle|print|alert|raise|surface|show|display)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident|Message|Event)s?$/;
+  /^(error|warn|warning|fatal|critical|exception|emitWarning)$|^(report|capture|notify|notice|track|record|log|handle|print|alert|raise|surface)[A-Za-z0-9_]*(Error|Exception|Failure|Fault|Warning|Problem|Incident|Message|Event)s?$/;
+/**
+ * Receivers that only show the user a message (toasts, snackbars, antd's `message`, SweetAlert):
+ * `toast.error('Could not save')` tells the user and records nothing, like `setError('…')` or an
+ * error response. It still counts when it is given the error itself (`toast.error(err.message)`).
+ */
+const UI_NOTICE_RECEIVER =
+  /^(toast|toastr|toaster|sonner|notification|notifications|notifier|message|messageApi|snackbar|snack|swal|modal|dialog|flash|noty|elmessage|elnotification|alert|alerts)$/i;
 /** A receiver anywhere in the callee chain that is a logger, error reporter, tracer or metrics client: every method counts. */
 const LOGGER_RECEIVER =
   /^(console|logger|log|_log|_logger|logging|winston|pino|bunyan|signale|consola|sentry|bugsnag|rollbar|honeybadger|newrelic|appinsights|airbrake|raygun|errorreporter|errortracker|crashlytics|datadog|statsd|dogstatsd|metrics|telemetry|monitoring|stderr)$/i;
@@ -320,6 +327,8 @@ class SwallowChecker {
     if (ts.isIdentifier(callee)) return this.identifierCallHandles(callee, owner, depth);
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
+      // `toast.error('Could not save')`: shown to the user, recorded nowhere
+      if (UI_NOTICE_RECEIVER.test(lastName(callee.expression) ?? '')) return false;
       if (CALLBACK_METHOD.test(method) || REPORT_METHOD.test(method)) return true;
       if (EFFECT_FAILURE.test(method) && this.isEffectModule(callee.expression)) return true;
       // `this.emit('error', err)`, `stream.destroy(err)` references err anyway

@@ -115,3 +115,20 @@ export class SettingsStore {
     }
   }
 }
+
+// Third batch: a toast tells the user and records nothing (senior call, like `setError('…')` above).
+export async function quickSave(values: Record<string, string>, toast: { error(m: string): void }) {
+  try {
+    await saveSettings(values);
+  } catch { // expect: swallowed-exception
+    toast.error('Could not save your settings');
+  }
+}
+
+export async function quickSaveWithReason(values: Record<string, string>, toast: { error(m: string): void }) {
+  try {
+    await saveSettings(values);
+  } catch (err) { // ok: swallowed-exception
+    toast.error(`Could not save your settings: ${(err as Error).message}`);
+  }
+}
