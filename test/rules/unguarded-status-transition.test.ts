@@ -7,6 +7,22 @@ const pg = "const { Pool } = require('pg');\nconst pool = new Pool();\n";
 const typeorm = "import { DataSource, Repository } from 'typeorm';\nimport { Order } from './order.entity';\n";
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'Sequelize bulk update filtered by an operator on another column',
+    code: "const { Op } = require('sequelize');\nconst { Account } = require('../models');\nasync function suspendOverdue() {\n  await Account.update({ state: 'suspended' }, { where: { balance: { [Op.lt]: 0 } } });\n}\nmodule.exports = { suspendOverdue };\n",
+    file: 'src/jobs.js',
+    line: 4,
+  },
+  {
+    name: 'MongoDB updateMany selecting by age (updatedAt range is no version check)',
+    code: "import { MongoClient } from 'mongodb';\nconst mongo = new MongoClient('mongodb://x');\nexport async function archive(before: Date) {\n  await mongo.db('app').collection('tickets').updateMany({ updatedAt: { $lt: before } }, { $set: { status: 'archived' } });\n}\n",
+    line: 4,
+  },
+  {
+    name: 'TypeORM EntityManager getRepository(…).update',
+    code: "import { EntityManager } from 'typeorm';\nexport class Invoices {\n  constructor(private readonly manager: EntityManager) {}\n  async void(id: string) {\n    await this.manager.getRepository('Invoice').update(id, { status: 'void' });\n  }\n}\n",
+    line: 5,
+  },
   // ---- Prisma ----------------------------------------------------------------------------------
   {
     name: 'Prisma update by id',
@@ -136,6 +152,9 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'Sequelize where with the status under Op.in', code: "import { Op, Model } from 'sequelize';\nclass Invoice extends Model {}\nexport async function v(id: number) {\n  await Invoice.update({ status: 'void' }, { where: { id, status: { [Op.in]: ['draft', 'open'] } } });\n}\n" },
+  { name: 'Sequelize where with the status inside Op.or', code: "import { Op, Model } from 'sequelize';\nclass Invoice extends Model {}\nexport async function v(id: number) {\n  await Invoice.update({ status: 'void' }, { where: { id, [Op.or]: [{ status: 'draft' }, { status: 'open' }] } });\n}\n" },
+  { name: 'Prisma version check by updatedAt equality', code: `${prisma}export async function ship(id: string, seen: Date) {\n  await prisma.order.updateMany({ where: { id, updatedAt: seen }, data: { status: 'SHIPPED' } });\n}\n` },
   { name: 'Prisma compare-and-set', code: `${prisma}export const markPaid = (id: string) => prisma.order.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'PAID' } });\n` },
   { name: 'Prisma status in a nested filter', code: `${prisma}export const cancel = (id: string) => prisma.order.updateMany({ where: { id, status: { in: ['PENDING', 'PAID'] } }, data: { status: 'CANCELLED' } });\n` },
   { name: 'Prisma status under AND', code: `${prisma}export const cancel = (id: string) => prisma.order.updateMany({ where: { AND: [{ id }, { status: 'PENDING' }] }, data: { status: 'CANCELLED' } });\n` },

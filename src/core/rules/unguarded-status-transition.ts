@@ -241,12 +241,21 @@ type Guard = 'guarded' | 'unguarded' | 'unknown';
 
 /** Does the filter object mention the status field (or a version) anywhere, including AND / OR / $and? */
 function objectGuard(facts: FileFacts, obj: ts.ObjectLiteralExpression, field: string, depth = 0): Guard {
-  if (depth > 5 || hasHiddenKeys(obj)) return 'unknown';
+  // a spread could hold the status; computed keys are judged one by one below
+  if (depth > 5 || obj.properties.some((p) => ts.isSpreadAssignment(p))) return 'unknown';
   let result: Guard = 'unguarded';
   for (const p of obj.properties) {
     const key = propertyName(p);
-    if (key === undefined) return 'unknown';
-    if (key === field || VERSION_FIELD.test(key)) return 'guarded';
+    if (key === undefined) {
+      // Sequelize operators: `[Op.lt]: 0` inside a field's condition compares that field; only
+      // `[Op.and]` / `[Op.or]` / `[Op.not]` (or an unknown computed key) can hide a status check
+      const op = ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name) ? skipOuterExpressions(p.name.expression) : undefined;
+      const opName = op && ts.isPropertyAccessExpression(op) && ts.isIdentifier(op.expression) && op.expression.text === 'Op' ? op.name.text : undefined;
+      if (!opName || /^(and|or|not)$/.test(opName)) {
+        if (!opName || !ts.isPropertyAssignment(p)) return 'unknown';
+      } else continue;
+    } else if (key === field) return 'guarded';
+    else if (VERSION_FIELD.test(key) && !(ts.isPropertyAssignment(p) && isRangeCondition(facts, p.initializer))) return 'guarded';
     if (!ts.isPropertyAssignment(p)) continue;
     const v = skipOuterExpressions(p.initializer);
     const nested: ts.Expression[] = ts.isArrayLiteralExpression(v) ? [...v.elements] : [v];
@@ -259,6 +268,17 @@ function objectGuard(facts: FileFacts, obj: ts.ObjectLiteralExpression, field: s
     }
   }
   return result;
+}
+
+/** `{ $lt: d }`, `{ lt: d }`, `{ [Op.lt]: d }`: a range, which selects rows by age and checks no version. */
+function isRangeCondition(facts: FileFacts, value: ts.Expression): boolean {
+  const obj = objectLiteralOf(facts, value);
+  if (!obj || obj.properties.length === 0) return false;
+  return obj.properties.every((p) => {
+    if (ts.isPropertyAssignment(p) && ts.isComputedPropertyName(p.name)) return /^Op\.(lt|lte|gt|gte|between|notBetween)$/.test(p.name.expression.getText());
+    const key = propertyName(p);
+    return key !== undefined && /^\$?(lt|lte|gt|gte)$/.test(key);
+  });
 }
 
 function filterGuard(facts: FileFacts, filter: ts.Expression | undefined, field: string): Guard {
