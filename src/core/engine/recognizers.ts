@@ -80,6 +80,8 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
     patterns: [
       `Repository|EntityManager|MongoRepository|TreeRepository|MongoEntityManager.new.${TYPEORM}`,
       `Repository|EntityManager|MongoRepository|TreeRepository.new.createQueryBuilder.().**.${QB_END}`,
+      `EntityManager|MongoEntityManager.new.getRepository|getTreeRepository|getMongoRepository.().${TYPEORM}`,
+      `EntityManager.new.getRepository.().createQueryBuilder.().**.${QB_END}`,
       `DataSource|Connection.new.getRepository|getTreeRepository|getMongoRepository.().${TYPEORM}`,
       `DataSource|Connection.new.getRepository.().createQueryBuilder.().**.${QB_END}`,
       `DataSource|Connection.new.manager.${TYPEORM}`,
