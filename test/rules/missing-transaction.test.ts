@@ -9,6 +9,11 @@ const sequelize = "import { Model, Sequelize } from 'sequelize';\nconst sequeliz
 const mongooseModels = "import mongoose from 'mongoose';\nconst Order = mongoose.model('Order', new mongoose.Schema({ status: String }));\nconst Stock = mongoose.model('Stock', new mongoose.Schema({ sku: String, qty: Number }));\n";
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'MongoDB collections of an untyped client parameter',
+    code: "async function place(client, order) {\n  const db = client.db('app');\n  await db.collection('orders').insertOne(order);\n  await db.collection('inventory').updateOne({ sku: order.sku }, { $inc: { qty: -1 } });\n}\nmodule.exports = { place };\n",
+    file: 'src/orders.js',
+  },
   // ---- Prisma ----------------------------------------------------------------------------------
   {
     name: 'Prisma update then create on another model',
@@ -123,6 +128,8 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'MongoDB: two writes to the same collection of an untyped client', file: 'src/orders.js', code: "async function place(client, a, b) {\n  await client.db('app').collection('orders').insertOne(a);\n  await client.db('app').collection('orders').insertOne(b);\n}\nmodule.exports = { place };\n" },
+  { name: 'MongoDB: writes on a session inside withTransaction', file: 'src/orders.js', code: "async function place(client, order) {\n  const session = client.startSession();\n  await session.withTransaction(async () => {\n    await client.db('app').collection('orders').insertOne(order, { session });\n    await client.db('app').collection('inventory').updateOne({ sku: order.sku }, { $inc: { qty: -1 } }, { session });\n  });\n}\nmodule.exports = { place };\n" },
   { name: 'Prisma interactive transaction', code: `${prisma}export const cancel = (id: string) => prisma.$transaction(async (tx) => {\n  await tx.order.update({ where: { id }, data: { status: 'CANCELLED' } });\n  await tx.refundRequest.create({ data: { orderId: id } });\n});\n` },
   { name: 'Prisma batch transaction (array form)', code: `${prisma}export const cancel = (id: string) => prisma.$transaction([\n  prisma.order.update({ where: { id }, data: { status: 'CANCELLED' } }),\n  prisma.refundRequest.create({ data: { orderId: id } }),\n]);\n` },
   { name: 'Prisma helper that receives a transaction client', code: "import { Prisma } from '@prisma/client';\nexport async function cancelIn(tx: Prisma.TransactionClient, id: string) {\n  await tx.order.update({ where: { id }, data: { status: 'CANCELLED' } });\n  await tx.refundRequest.create({ data: { orderId: id } });\n}\n" },

@@ -13,6 +13,7 @@ import { defineRule } from '../engine/rule';
 import {
   chainLinks,
   dbCallKind,
+  mongoCollectionCall,
   describeCall,
   enclosingTransactionCall,
   functionManagesTransaction,
@@ -193,7 +194,7 @@ function writeOf(facts: FileFacts, call: ts.CallExpression, name: string, sf: ts
     if (kind && runsOnTransactionClient(facts, call, kind)) return undefined;
     return { node: call, family: sqlFamily(kind), table, shown: describeCall(call, sf) };
   }
-  const kind = dbCallKind(facts, call);
+  const kind = dbCallKind(facts, call) ?? mongoCollectionCall(call);
   if (!kind) return undefined;
   if (runsOnTransactionClient(facts, call, kind)) return undefined;
   const shown = describeCall(call, sf);

@@ -60,6 +60,21 @@ export function dbCallKind(facts: FileFacts, call: ts.CallExpression): CallKind 
   return { kind: 'db', library: 'model', method: callee.name.text, origin };
 }
 
+const MONGO_COLLECTION_METHODS = new Set(['insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'bulkWrite', 'find', 'findOne', 'aggregate', 'countDocuments']);
+
+/**
+ * `<anything>.collection('orders').insertOne(…)`: a MongoDB driver collection call on a client or
+ * `Db` the resolver cannot trace (a parameter without a type, a property set elsewhere). The
+ * `collection('<literal>')` receiver and a driver method name together are specific enough.
+ */
+export function mongoCollectionCall(call: ts.CallExpression): CallKind | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !MONGO_COLLECTION_METHODS.has(callee.name.text)) return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  if (!ts.isCallExpression(receiver) || calleeName(receiver) !== 'collection' || receiver.arguments.length !== 1 || !ts.isStringLiteralLike(receiver.arguments[0])) return undefined;
+  return { kind: 'db', library: 'mongodb', method: callee.name.text, origin: { module: '?', path: ['collection', '()', callee.name.text] } };
+}
+
 export interface ChainLink {
   /** The method name (`where`, `del`), or '' for a direct call such as `db('users')`. */
   name: string;
