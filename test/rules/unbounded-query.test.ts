@@ -7,6 +7,12 @@ const mongooseModel = "import mongoose from 'mongoose';\nconst Event = mongoose.
 const typeormRepo = "import { Repository } from 'typeorm';\nimport { User } from './user.entity';\n";
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'drizzle select on an untyped db parameter, in a drizzle file',
+    code: "const { posts } = require('./schema');\nconst { eq } = require('drizzle-orm');\nasync function allPosts(db) {\n  return db.select({ id: posts.id }).from(posts);\n}\nmodule.exports = { allPosts, eq };\n",
+    file: 'src/posts.js',
+    line: 4,
+  },
   // ---- Prisma ----------------------------------------------------------------------------------
   {
     name: 'Prisma findMany() with no argument',
@@ -139,6 +145,8 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'drizzle untyped db with a limit', file: 'src/posts.js', code: "const { posts } = require('./schema');\nconst { eq } = require('drizzle-orm');\nasync function some(db) {\n  return db.select().from(posts).limit(10);\n}\nmodule.exports = { some, eq };\n" },
+  { name: 'untyped select().from(…) in a file without drizzle', file: 'src/x.js', code: "async function some(q, posts) {\n  return q.select().from(posts);\n}\nmodule.exports = { some };\n" },
   { name: 'Prisma with take', code: `${prisma}export const page = () => prisma.user.findMany({ take: 50, orderBy: { id: 'asc' } });\n` },
   { name: 'Prisma with a filter', code: `${prisma}export const mine = (customerId: string) => prisma.order.findMany({ where: { customerId } });\n` },
   { name: 'Prisma with a cursor page in a spread', code: `${prisma}export const page = (p: object) => prisma.order.findMany({ orderBy: { id: 'asc' }, ...p });\n` },

@@ -132,13 +132,14 @@ export const unboundedQuery = defineRule({
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();
+    const drizzleFile = sf.text.includes('drizzle-orm');
 
     return {
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
-        const kind = dbCallKind(facts, call);
+        const kind = dbCallKind(facts, call) ?? (drizzleFile && name === 'select' ? untracedDrizzleSelect(call) : undefined);
         if (!kind) return;
         const verdict = judge(facts, call, name, kind);
         if (!verdict || reported.has(verdict.node)) return;
@@ -307,6 +308,19 @@ function judgeKnex(facts: FileFacts, call: ts.CallExpression): Verdict | undefin
 }
 
 /** drizzle `db.select().from(users).orderBy(…)` with no where, limit or offset, run here. */
+/**
+ * In a file that imports drizzle-orm, `db.select(…).from(table)` on a `db` the resolver cannot trace
+ * (an untyped parameter): the table is an identifier (a drizzle table object), not a string as in knex.
+ */
+function untracedDrizzleSelect(call: ts.CallExpression): CallKind | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(skipOuterExpressions(callee.expression))) return undefined;
+  const from = chainLinks(outermostCall(call)).links.find((l) => l.name === 'from');
+  const table = from?.call.arguments[0] && skipOuterExpressions(from.call.arguments[0]);
+  if (!table || !(ts.isIdentifier(table) || ts.isPropertyAccessExpression(table))) return undefined;
+  return { kind: 'db', library: 'drizzle', method: 'select', origin: { module: 'drizzle-orm', path: ['select'] } };
+}
+
 function judgeDrizzleSelect(call: ts.CallExpression): Verdict | undefined {
   const outer = outermostCall(call);
   const { links } = chainLinks(outer);
