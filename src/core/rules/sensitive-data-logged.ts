@@ -61,9 +61,13 @@ const AUTH_WORDS = new Set([
   'password', 'passwords', 'passwd', 'token', 'tokens', 'session', 'sessions', 'oauth', 'oauth2', 'otp', 'mfa', '2fa', 'twofactor', 'credential', 'credentials',
   'sso', 'saml', 'jwt',
 ]);
-/** A loose text test for arguments that may hold something sensitive; the real decision is made on the syntax. */
-const MAYBE_SENSITIVE =
-  /pass|pwd|secret|token|jwt|bearer|authori|auth[_-]?(header|code|token)|cookie|cred|ssn|cvv|cvc|iban|otp|key|card|code|ccnum|social|national|passport|licen[cs]e|birth|dob|session|bank|account|routing|sort[_-]?code|e[_-]?mail|phone|mobile|msisdn|telephone|address|headers|body/i;
+/** Method names that log (every level of the common loggers, and error reporters' capture calls). */
+const LOG_METHOD_NAMES = new Set([
+  'error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice', 'alert', 'emerg', 'verbose', 'silly', 'http', 'success', 'fail',
+  'exception', 'captureException', 'captureMessage', 'captureError', 'captureEvent', 'notify', 'report', 'reportError', 'recordException', 'record', 'track', 'write', 'dir', 'table',
+]);
+/** Plain functions that report errors wherever they come from (as the engine's `isLoggingCall`). */
+const ERROR_REPORTERS = new Set(['reportError', 'logError', 'captureException', 'notifyError', 'handleError', 'trackError', 'logException', 'recordError']);
 /** Calls whose result shows their argument as it is. Every other call (`redact`, `mask`, `hash`, `slice` …) is trusted to transform it. */
 const STRINGIFIERS = /^(String|stringify|inspect|format|toString|toJSON)$/;
 /** Objects whose members are all secrets: `req.cookies.sid`, `config.secrets.stripe`. */
@@ -169,6 +173,9 @@ interface Hit {
   whole?: boolean;
 }
 
+/** Name verdicts under the default options, kept across files (bounded: cleared when it grows large). */
+const DEFAULT_VERDICTS = new Map<string, boolean>();
+
 class SensitiveChecker {
   private readonly sf: ts.SourceFile;
   private readonly facts: FileFacts;
@@ -176,8 +183,8 @@ class SensitiveChecker {
   private readonly redacted: Set<string>;
   private readonly contact: boolean;
   private fileIsAuth: boolean | undefined;
-  /** The team's extra names, for the cheap text check. */
-  private readonly extraPattern: RegExp | undefined;
+  /** Whether the file has NestJS `@Body(` / `@Headers(` parameters at all (checked once per file). */
+  private readonly nestParams: boolean;
   private readonly authCache = new WeakMap<ts.Node, boolean>();
 
   constructor(private readonly ctx: RuleContext<Options>) {
@@ -187,15 +194,14 @@ class SensitiveChecker {
     this.extra = norm(ctx.options.extraNames);
     this.redacted = norm(ctx.options.redactedNames);
     this.contact = ctx.options.contactDetails !== false;
-    const extras = (Array.isArray(ctx.options.extraNames) ? ctx.options.extraNames : []).filter((x): x is string => typeof x === 'string' && x.length > 0);
-    this.extraPattern = extras.length ? new RegExp(extras.map((x) => x.replace(/[^A-Za-z0-9]/g, '').replace(/./g, (c) => `${c}[_-]?`)).join('|'), 'i') : undefined;
+    this.nestParams = this.sf.text.includes('@Body(') || this.sf.text.includes('@Headers(');
+    this.verdicts = this.extra.size === 0 && this.redacted.size === 0 && this.contact ? DEFAULT_VERDICTS : new Map();
   }
 
   call(call: ts.CallExpression): void {
-    if (!call.arguments.length) return;
-    // cheap text check first: most calls mention nothing that could be sensitive
-    const args = this.sf.text.slice(call.arguments.pos, call.arguments.end);
-    if (!MAYBE_SENSITIVE.test(args) && !(this.extraPattern && this.extraPattern.test(args))) return;
+    if (!call.arguments.length || !this.mayLog(call)) return;
+    // no text search over the arguments (nested calls would scan the same text again and again): the
+    // syntactic look at each argument is cheap, with one cached verdict per name
     const hits: Hit[] = [];
     for (const arg of call.arguments) this.value(arg, call, hits, 0);
     if (!hits.length) return;
@@ -214,6 +220,42 @@ class SensitiveChecker {
     );
   }
 
+  private importsLoggerLike: boolean | undefined;
+  /** Per file: whether a plain function name (`log`, `debug`, `info`) is bound to a logger. */
+  private readonly loggerFunctions = new Map<string, boolean>();
+
+  /**
+   * A cheap first look at the callee, so that most calls cost a Set lookup: a method named like a log
+   * level (`info`, `error`, `log`, …) or called on something named like a logger (`logger.audit`,
+   * `console.table`); a plain function that the file binds to a logger (`const log = debug('app')`,
+   * winston's named `info`), decided once per name; anything else shaped differently
+   * (`require('debug')('x')('…')`) goes on to the full check.
+   */
+  private mayLog(call: ts.CallExpression): boolean {
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (LOG_METHOD_NAMES.has(callee.name.text)) return true;
+      const r = skipOuterExpressions(callee.expression);
+      const receiver = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : undefined;
+      if (receiver === undefined) return true;
+      const lower = receiver.toLowerCase();
+      return lower.includes('log') || lower.includes('console') || lower.includes('sentry') || lower.includes('reporter');
+    }
+    if (ts.isIdentifier(callee)) {
+      if (ERROR_REPORTERS.has(callee.text)) return true;
+      // a plain function is a logger only through an import of a library (or a project `…log…` module)
+      if (this.importsLoggerLike === undefined) this.importsLoggerLike = importsLoggerLike(this.sf);
+      if (!this.importsLoggerLike) return false;
+      let v = this.loggerFunctions.get(callee.text);
+      if (v === undefined) {
+        v = this.facts.isLoggingCall(call);
+        this.loggerFunctions.set(callee.text, v);
+      }
+      return v;
+    }
+    return true;
+  }
+
   // ---- what a logged value reveals ---------------------------------------------------------------
 
   private value(expr0: ts.Expression, call: ts.CallExpression, hits: Hit[], depth: number): void {
@@ -221,7 +263,7 @@ class SensitiveChecker {
     const expr = skipOuterExpressions(expr0);
     if (ts.isIdentifier(expr)) {
       if (this.nameIsSensitive(expr.text)) hits.push({ text: expr.text, node: expr });
-      else if (this.isWholeRequestParameter(expr) && this.inAuthRoute(call)) hits.push({ text: expr.text, node: expr, whole: true });
+      else if (this.nestParams && this.isWholeRequestParameter(expr) && this.inAuthRoute(call)) hits.push({ text: expr.text, node: expr, whole: true });
       return;
     }
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
@@ -280,23 +322,23 @@ class SensitiveChecker {
     if (ts.isPropertyAccessExpression(expr)) name = expr.name.text;
     else if (ts.isStringLiteralLike(expr.argumentExpression)) name = expr.argumentExpression.text;
     if (name === undefined) return;
-    const text = this.accessText(expr);
     if (this.nameIsSensitive(name) || (ts.isElementAccessExpression(expr) && SENSITIVE_HEADER.test(name) && !this.redacted.has(normaliseName(name)))) {
-      hits.push({ text, node: expr });
+      hits.push({ text: this.accessText(expr), node: expr });
       return;
     }
     if ((name === 'headers' || name === 'body') && isRequestObject(expr.expression) && this.inAuthRoute(call)) {
-      hits.push({ text, node: expr, whole: true });
+      hits.push({ text: this.accessText(expr), node: expr, whole: true });
       return;
     }
     // a member of a container of secrets: `req.cookies.sid`, `config.secrets.stripe`, `aws.credentials.accessKeyId`
-    const words = splitWords(name);
-    if (words.length && META_SUFFIX.has(words[words.length - 1]) && words.length > 1) return;
     if (name === 'length' || name === 'size') return;
     for (let e = skipOuterExpressions(expr.expression); ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e); e = skipOuterExpressions(e.expression)) {
       const inner = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
       if (inner && SECRET_CONTAINERS.has(inner) && !this.redacted.has(normaliseName(inner))) {
-        hits.push({ text, node: expr });
+        // (the member's own name is split only here, for the rare container: `secrets.stripeKeyName` describes)
+        const words = splitWords(name);
+        if (words.length > 1 && META_SUFFIX.has(words[words.length - 1])) return;
+        hits.push({ text: this.accessText(expr), node: expr });
         return;
       }
     }
@@ -326,12 +368,14 @@ class SensitiveChecker {
     return t.length > 40 ? `…${t.slice(-39)}` : t;
   }
 
-  private readonly verdicts = new Map<string, boolean>();
+  /** Verdicts per name: shared by every file when the options are the defaults, else per file. */
+  private readonly verdicts: Map<string, boolean>;
 
   /** A name that holds a secret or personal data, as opposed to one that describes it. */
   nameIsSensitive(raw: string): boolean {
     let v = this.verdicts.get(raw);
     if (v === undefined) {
+      if (this.verdicts.size > 50_000) this.verdicts.clear();
       v = this.judgeName(raw);
       this.verdicts.set(raw, v);
     }
@@ -415,6 +459,21 @@ class SensitiveChecker {
     }
     return false;
   }
+}
+
+/**
+ * Whether the file imports or requires a package (any non-relative module) or a project module whose
+ * path mentions logging: only then can a plain function call be a logger (`info` from winston, a
+ * `debug('app')` instance, a team-configured logger module).
+ */
+function importsLoggerLike(sf: ts.SourceFile): boolean {
+  if (sf.text.includes('require(')) return true;
+  for (const st of sf.statements) {
+    const spec = ts.isImportDeclaration(st) ? st.moduleSpecifier : ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) ? st.moduleReference.expression : undefined;
+    if (!spec || !ts.isStringLiteral(spec)) continue;
+    if (!spec.text.startsWith('.') || /log|report|sentry|telemetry|monitor/i.test(spec.text)) return true;
+  }
+  return false;
 }
 
 /** `password`, `API_KEY`, `x-api-key` → `password`, `apikey`, `xapikey`. */
