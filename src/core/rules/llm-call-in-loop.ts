@@ -58,51 +58,66 @@ export const llmCallInLoop = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
-    if (!mayHaveLlmCalls(context.sourceFile.text)) return {};
+    if (!mayHaveLlmCalls(context.sourceFile)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const helpers: HelperCache = new Map();
+    // calls of local functions (`summarise(doc)`, `this.classify(t)`), looked into at the end and
+    // only when the file makes a generation call somewhere
+    const candidates: ts.CallExpression[] = [];
+    let sawLlmCall = false;
+
+    const judge = (call: ts.CallExpression, c: LlmCall, helper?: { name: string; inner: ts.CallExpression }) => {
+      // the call costs money whether or not its result is awaited
+      const anchor: Anchor = anchorOf(call) ?? { kind: 'await', node: call };
+      const located = locate(call, anchor);
+      for (const { context: ctx, viaCatch } of located) {
+        if (viaCatch) return; // only on the error path of an earlier step
+        if (ctx.kind === 'loop') {
+          if (!loopIsPerElement(ctx.node, facts)) continue;
+          if (exitsAfter(call, anchor, ctx.node)) continue; // a retry or fail-over loop around one call
+          const names = loopElementNames(ctx.node);
+          if (isChunked(call, names, ctx.node) && joinsChunk(names, ctx.node.statement)) continue;
+        } else {
+          if (ctx.collection && isFixedList(ctx.collection, facts)) continue;
+          const names = paramNames(ctx.fn);
+          if (isChunked(call, names, undefined) && joinsChunk(names, ctx.fn.body)) continue;
+        }
+        // a guard on this loop or on any loop around it caps the calls
+        if (located.some((l) => isGuarded(l.context, facts))) return;
+        const where = describeContext(ctx, sf);
+        const what = helper
+          ? `\`${describeCall(call, sf)}\` calls \`${helper.name}\`, which makes a ${vendorName(c.library)} generation call (\`${describeCall(helper.inner, sf)}\`), once per ${where}`
+          : `\`${describeCall(call, sf)}\` runs once per ${where}`;
+        const related = [{ node: ctx.node as ts.Node, message: ctx.kind === 'loop' ? 'the loop' : `the \`.${ctx.method}\` over the collection` }];
+        if (helper) related.push({ node: helper.inner, message: 'the model call inside the helper' });
+        context.report(
+          call,
+          `${what}, with no budget or count guard. Every element is a paid ${vendorName(c.library)} call, so cost and run time grow with the data and nothing caps them: a bigger input, a bug that feeds the loop a whole table, or a job retried from the start multiplies the bill. Cut the input to a maximum (\`items.slice(0, MAX_ITEMS)\`) or count calls or tokens and stop at a budget (\`if (calls >= MAX_CALLS) break;\`); where the model allows it, send several elements in one prompt.`,
+          { related },
+        );
+        return;
+      }
+    };
+
     return {
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
-        let c = llmCall(facts, call);
-        let helper: { name: string; inner: ts.CallExpression } | undefined;
-        if (!c) {
-          // `await this.classify(ticket)` where `classify` (of this file) makes the model call
-          const h = viaLocalHelper(call, facts, helpers);
-          if (!h) return;
-          c = h.llm;
-          helper = { name: h.name, inner: h.call };
-        }
-        // the call costs money whether or not its result is awaited
-        const anchor: Anchor = anchorOf(call) ?? { kind: 'await', node: call };
-        const located = locate(call, anchor);
-        for (const { context: ctx, viaCatch } of located) {
-          if (viaCatch) return; // only on the error path of an earlier step
-          if (ctx.kind === 'loop') {
-            if (!loopIsPerElement(ctx.node, facts)) continue;
-            if (exitsAfter(call, anchor, ctx.node)) continue; // a retry or fail-over loop around one call
-            const names = loopElementNames(ctx.node);
-            if (isChunked(call, names, ctx.node) && joinsChunk(names, ctx.node.statement)) continue;
-          } else {
-            if (ctx.collection && isFixedList(ctx.collection, facts)) continue;
-            const names = paramNames(ctx.fn);
-            if (isChunked(call, names, undefined) && joinsChunk(names, ctx.fn.body)) continue;
-          }
-          // a guard on this loop or on any loop around it caps the calls
-          if (located.some((l) => isGuarded(l.context, facts))) return;
-          const where = describeContext(ctx, sf);
-          const what = helper
-            ? `\`${describeCall(call, sf)}\` calls \`${helper.name}\`, which makes a ${vendorName(c.library)} generation call (\`${describeCall(helper.inner, sf)}\`), once per ${where}`
-            : `\`${describeCall(call, sf)}\` runs once per ${where}`;
-          const related = [{ node: ctx.node, message: ctx.kind === 'loop' ? 'the loop' : `the \`.${ctx.method}\` over the collection` }];
-          if (helper) related.push({ node: helper.inner, message: 'the model call inside the helper' });
-          context.report(
-            call,
-            `${what}, with no budget or count guard. Every element is a paid ${vendorName(c.library)} call, so cost and run time grow with the data and nothing caps them: a bigger input, a bug that feeds the loop a whole table, or a job retried from the start multiplies the bill. Cut the input to a maximum (\`items.slice(0, MAX_ITEMS)\`) or count calls or tokens and stop at a budget (\`if (calls >= MAX_CALLS) break;\`); where the model allows it, send several elements in one prompt.`,
-            { related },
-          );
+        const c = llmCall(facts, call);
+        if (c) {
+          sawLlmCall = true;
+          judge(call, c);
           return;
+        }
+        const callee = skipOuterExpressions(call.expression);
+        if (ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword)) candidates.push(call);
+      },
+      onEnd: () => {
+        if (!sawLlmCall) return;
+        // `await this.classify(ticket)` where `classify` (of this file) makes the model call
+        for (const call of candidates) {
+          const h = viaLocalHelper(call, facts, helpers);
+          if (h) judge(call, h.llm, { name: h.name, inner: h.call });
         }
       },
     };

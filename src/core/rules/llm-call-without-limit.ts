@@ -47,7 +47,7 @@ export const llmCallWithoutLimit = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
-    if (!mayHaveLlmCalls(context.sourceFile.text)) return {};
+    if (!mayHaveLlmCalls(context.sourceFile)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     return {
