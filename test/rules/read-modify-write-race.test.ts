@@ -11,6 +11,12 @@ const pg = "import { Pool } from 'pg';\nconst pool = new Pool();\n";
 const drizzleDb = "import { drizzle } from 'drizzle-orm/node-postgres';\nimport { eq } from 'drizzle-orm';\nimport { counters } from './schema';\nconst db = drizzle(process.env.DATABASE_URL!);\n";
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'Sequelize instance update on a short-named read variable',
+    code: "const { Model } = require('sequelize');\nclass Seat extends Model {}\nasync function book(id, n) {\n  const s = await Seat.findByPk(id);\n  await s.update({ available: s.available - n });\n}\nmodule.exports = { book };\n",
+    file: 'src/seats.js',
+    line: 5,
+  },
   // ---- raw SQL: SELECT, then an UPDATE parameter computed from its rows -------------------------
   {
     name: 'pg SELECT then UPDATE with a const computed from rows',
@@ -149,6 +155,8 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'Prisma value computed from one model written to another', code: `${prisma}export async function price(cartId: string, orderId: string) {\n  const cart = await prisma.cart.findUniqueOrThrow({ where: { id: cartId } });\n  await prisma.order.update({ where: { id: orderId }, data: { total: cart.total * 1.2 } });\n}\n` },
+  { name: 'pg SELECT from one table, UPDATE of another', code: `${pg}export async function price(pid: number, oid: number, qty: number) {\n  const { rows } = await pool.query('SELECT price FROM products WHERE id = $1', [pid]);\n  await pool.query('UPDATE orders SET total = $1 WHERE id = $2', [rows[0].price * qty, oid]);\n}\n` },
   { name: 'pg SELECT … FOR UPDATE inside BEGIN/COMMIT', code: `${pg}export async function withdraw(id: number, amount: number) {\n  const client = await pool.connect();\n  await client.query('BEGIN');\n  const { rows } = await client.query('SELECT balance FROM accounts WHERE id = $1 FOR UPDATE', [id]);\n  await client.query('UPDATE accounts SET balance = $1 WHERE id = $2', [rows[0].balance - amount, id]);\n  await client.query('COMMIT');\n  client.release();\n}\n` },
   { name: 'pg atomic UPDATE, no read', code: `${pg}export async function withdraw(id: number, amount: number) {\n  await pool.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, id]);\n}\n` },
   { name: 'pg UPDATE copying a read column unchanged', code: `${pg}export async function copy(id: number, to: number) {\n  const { rows } = await pool.query('SELECT email FROM users WHERE id = $1', [id]);\n  await pool.query('UPDATE profiles SET email = $1 WHERE user_id = $2', [rows[0].email, to]);\n}\n` },

@@ -30,7 +30,7 @@ import {
   rawSqlOfCall,
   readTakesLock,
 } from './shared/dataAccess';
-import { sqlStatements, statementVerb } from './shared/sqlStatements';
+import { selectedTable, sqlStatements, statementVerb, writtenTable } from './shared/sqlStatements';
 
 const QUICK = /save|update|Update|UPDATE|\.set\(/;
 /** Raw-SQL methods whose UPDATE statement is judged with its parameter list. */
@@ -232,6 +232,8 @@ function judgeWrite(facts: FileFacts, call: ts.CallExpression, name: string, sf:
     }
   }
   if (!found) return undefined;
+  // a value computed from one entity and written to another (`order.total = cart.total * 1.2`) is not written back
+  if (!found.change && !sameTarget(call, found.read)) return undefined;
 
   // the guards
   const kind = dbCallKind(facts, call);
@@ -264,9 +266,46 @@ function judgeRawWrite(facts: FileFacts, call: ts.CallExpression, sf: ts.SourceF
     }
   }
   if (!found) return undefined;
+  // `SELECT price FROM products` … `UPDATE orders SET total = $1`: another table, nothing written back
+  const readSql = rawSqlOfCall(facts, found.read.call);
+  const readTable = readSql === undefined ? undefined : sqlStatements(readSql).map(selectedTable).find((t) => t !== undefined);
+  const writeTable = sqlStatements(sql).map(writtenTable).find((t) => t !== undefined);
+  if (readTable && writeTable && readTable !== writeTable) return undefined;
   if (inTransaction(facts, call, dbCallKind(facts, call)) || inTransaction(facts, found.read.call, dbCallKind(facts, found.read.call))) return undefined;
   if (readTakesLock(facts, found.read.call)) return undefined;
   return found;
+}
+
+/**
+ * What a query reads or writes, as far as the call shows it: the table of knex `db('t')` / drizzle
+ * `.from(t)` / `.update(t)`, else the model or repository the method is called on (`prisma.cart`,
+ * `this.accounts`, `Seat`). Undefined when the call does not show it.
+ */
+function targetOf(outer: ts.CallExpression): string | undefined {
+  const { links, base } = chainLinks(outer);
+  for (const l of links) {
+    if (l.name === '' || l.name === 'from' || l.name === 'table' || l.name === 'into' || (l.name === 'update' && links.length > 1 && l === links[0])) {
+      const a = l.call.arguments[0] && skipOuterExpressions(l.call.arguments[0]);
+      if (a && ts.isStringLiteralLike(a)) return a.text.toLowerCase();
+      if (a && ts.isIdentifier(a)) return a.text.toLowerCase();
+      if (a && ts.isPropertyAccessExpression(a)) return a.name.text.toLowerCase();
+    }
+  }
+  if (links.length === 0 || links[0].name === '') return undefined;
+  const receiver = skipOuterExpressions(base);
+  if (ts.isPropertyAccessExpression(receiver)) return receiver.name.text.toLowerCase();
+  if (ts.isIdentifier(receiver)) return receiver.text.toLowerCase();
+  return undefined;
+}
+
+function sameTarget(write: ts.CallExpression, read: Read): boolean {
+  // `acct.update({ … })` on the entity that was read
+  const callee = skipOuterExpressions(write.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
+  if (receiver && ts.isIdentifier(receiver) && receiver.text === read.name) return true;
+  const w = targetOf(outermostCall(write));
+  const r = targetOf(outermostCall(read.call));
+  return w === undefined || r === undefined || w === r;
 }
 
 /** A parameter value computed (not copied) from the rows of an earlier raw SELECT. */

@@ -282,6 +282,18 @@ export function writtenTable(stmt: readonly SqlToken[]): string | undefined {
   return ref.name.toLowerCase();
 }
 
+/** The first table a SELECT reads (`SELECT … FROM t`), lower-cased; undefined when unknown. */
+export function selectedTable(stmt: readonly SqlToken[]): string | undefined {
+  const v = statementVerb(stmt);
+  if (!v || v.verb !== 'SELECT') return undefined;
+  for (let i = v.index + 1; i < stmt.length; i++) {
+    if (stmt[i].depth !== v.depth || stmt[i].upper !== 'FROM') continue;
+    const ref = readTable(stmt, i + 1, v.depth);
+    return ref && !ref.name.includes(HOLE) ? ref.name.toLowerCase() : undefined;
+  }
+  return undefined;
+}
+
 /** True for `BEGIN`, `START TRANSACTION`, `BEGIN TRANSACTION`, `SET TRANSACTION …`. */
 export function isBeginStatement(stmt: readonly SqlToken[]): boolean {
   const first = stmt[0];
