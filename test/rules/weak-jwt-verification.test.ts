@@ -273,6 +273,41 @@ router.get('/profile', async (req, res) => {
     line: 7,
     messageIncludes: ['`getProfile`'],
   },
+  {
+    name: 'passport-jwt strategy that accepts expired tokens (NestJS)',
+    code: `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      ignoreExpiration: true,
+      secretOrKey: process.env.JWT_SECRET,
+    });
+  }
+}
+`,
+    line: 10,
+    text: 'ignoreExpiration: true',
+    messageIncludes: ['`super(…)` sets `ignoreExpiration: true`'],
+  },
+  {
+    name: "@nestjs/jwt module and service options ('none', ignoreExpiration)",
+    code: `import { JwtModule, JwtService } from '@nestjs/jwt';
+
+export const auth = JwtModule.register({ secret: process.env.JWT_SECRET, verifyOptions: { algorithms: ['HS256', 'none'] } });
+export class Tokens {
+  constructor(private readonly jwt: JwtService) {}
+  read(token: string) {
+    return this.jwt.verify(token, { ignoreExpiration: true });
+  }
+}
+`,
+    count: 2,
+  },
 ];
 
 const valid: (string | RuleCase)[] = [
@@ -369,6 +404,21 @@ export function isJwt(value: string) {
     code: `import jwt from 'jsonwebtoken';
 export const issue = (sub: string, secret: string) => jwt.sign({ sub }, secret);
 `,
+  },
+  {
+    name: 'passport-jwt with expiry checked, and option objects not handed to a verifier',
+    code: `import { ExtractJwt, Strategy } from 'passport-jwt';
+
+export const strategy = new Strategy(
+  { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, algorithms: ['RS256'], secretOrKey: process.env.JWT_PUBLIC_KEY },
+  (payload: unknown, done: (e: unknown, u?: unknown) => void) => done(null, payload),
+);
+export const defaults = { ignoreExpiration: true };
+`,
+  },
+  {
+    name: 'ignoreExpiration in a file that uses no JWT library',
+    code: `export const cacheOptions = { ttl: 60, ignoreExpiration: true };\nexport const load = (f: (o: object) => void) => f({ ignoreExpiration: true });\n`,
   },
   {
     name: 'an identity-named property that is only logged',

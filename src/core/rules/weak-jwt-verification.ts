@@ -8,6 +8,9 @@ import { enclosingFunction, getProperty, hasSpread, isFunctionNode, skipOuterExp
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 
+/** Libraries that verify tokens with jsonwebtoken and pass these options through to it. */
+const JWT_WRAPPERS = /['"](?:passport-jwt|@nestjs\/jwt|@nestjs\/passport|express-jwt|koa-jwt|@fastify\/jwt|fastify-jwt)['"]/;
+
 /** Claims that say nothing about who the caller is or what they may do. */
 const NEUTRAL_CLAIMS = new Set(['exp', 'iat', 'nbf', 'jti', 'header', 'kid', 'alg', 'typ', 'signature']);
 /** Names of functions whose result is an access decision or the caller's identity. */
@@ -37,7 +40,7 @@ export const weakJwtVerification = defineRule({
   options: {},
   docs: {
     summary:
-      'Flags jsonwebtoken `verify` calls without an `algorithms` list, with `none` among the algorithms or with `ignoreExpiration: true`, and `jwt.decode` whose result decides access (its claims tested in a condition, returned from an auth function or guard, or stored as the request\u2019s user).',
+      'Flags jsonwebtoken `verify` calls without an `algorithms` list, with `none` among the algorithms or with `ignoreExpiration: true` (the last two also in the options of passport-jwt, `@nestjs/jwt` and other jsonwebtoken wrappers), and `jwt.decode` whose result decides access (its claims tested in a condition, returned from an auth function or guard, or stored as the request\u2019s user).',
     why:
       'A token is only as good as its check. `decode` reads claims that anyone can write; `none` accepts unsigned tokens; a missing `algorithms` list lets the token\u2019s own header choose how it is checked, which is how algorithm-confusion forgeries work; `ignoreExpiration` keeps a stolen token valid forever and makes logout and role removal meaningless. Each turns authentication into a formality an attacker can pass with a text editor.',
     fix:
@@ -58,11 +61,27 @@ export const weakJwtVerification = defineRule({
     ],
   },
   create(context) {
-    if (!context.sourceFile.text.includes('jsonwebtoken')) return {};
+    const text = context.sourceFile.text;
+    const usesJsonwebtoken = text.includes('jsonwebtoken');
+    // libraries that verify with jsonwebtoken underneath and take the same options
+    const usesWrapper = JWT_WRAPPERS.test(text);
+    if (!usesJsonwebtoken && !usesWrapper) return {};
     const facts = context.facts;
     const verifyCache = new Map<ts.Node, boolean>();
 
     return {
+      [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
+        // passport-jwt `super({ …, ignoreExpiration: true })`, `JwtModule.register({ verifyOptions: { algorithms: ['none'] } })`
+        if (!usesWrapper) return;
+        const p = node as ts.PropertyAssignment;
+        const name = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+        if (name !== 'ignoreExpiration' && name !== 'algorithms') return;
+        const problem = name === 'ignoreExpiration' ? (skipOuterExpressions(p.initializer).kind === ts.SyntaxKind.TrueKeyword ? 'ignore-expiration' : undefined) : allowsNone(p.initializer, facts) ? 'none' : undefined;
+        if (!problem) return;
+        const call = optionsCall(p);
+        if (!call || (ts.isCallExpression(call) && jwtFunction(call, facts))) return; // jsonwebtoken's own calls are judged above
+        context.report(p, verifyMessage(wrapperDisplay(call), [problem]));
+      },
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const fn = jwtFunction(call, facts);
@@ -129,6 +148,36 @@ function verifyProblems(call: ts.CallExpression, facts: FileFacts): Problem[] {
   const ignore = getProperty(obj, 'ignoreExpiration');
   if (ignore && ts.isPropertyAssignment(ignore) && skipOuterExpressions(ignore.initializer).kind === ts.SyntaxKind.TrueKeyword) problems.push('ignore-expiration');
   return problems;
+}
+
+/** An `algorithms` list (written in place or in a `const`) with `'none'` in it. */
+function allowsNone(value: ts.Expression, facts: FileFacts): boolean {
+  const list = arrayLiteralOf(value, facts);
+  return !!list?.elements.some((e) => ts.isStringLiteralLike(e) && e.text.toLowerCase() === 'none');
+}
+
+/** The call (or `new`, or `super(…)`) an options object is written for, through nested option objects. */
+function optionsCall(p: ts.PropertyAssignment): ts.CallExpression | ts.NewExpression | undefined {
+  let n: ts.Node = p.parent;
+  for (let i = 0; i < 6 && n; i++) {
+    const parent: ts.Node = n.parent;
+    if (ts.isObjectLiteralExpression(n) && parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(n)) return parent;
+    if (ts.isObjectLiteralExpression(n) && parent && ts.isPropertyAssignment(parent)) {
+      n = parent.parent;
+      continue;
+    }
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent)) {
+      n = parent;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function wrapperDisplay(call: ts.CallExpression | ts.NewExpression): string {
+  const text = call.expression.getText().replace(/\s+/g, '');
+  return text.length <= 30 && !text.includes('(') ? text : 'the JWT verifier';
 }
 
 function constInitializer(id: ts.Identifier, facts: FileFacts): ts.Expression | undefined {
