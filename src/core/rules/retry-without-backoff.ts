@@ -166,7 +166,9 @@ export const retryWithoutBackoff = defineRule({
     listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement, hasCatch);
     if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
     const handlers = hasCatch || text.includes('.then('); // once per file, not per call
-    listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers);
+    // retry libraries are bound by top-level imports/requires: without one, only failure handlers matter
+    const libraries = checker.libraryNames().size > 0;
+    if (handlers || libraries) listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers, libraries);
     return listeners;
   },
 });
@@ -194,7 +196,7 @@ class BackoffChecker {
   // ---- 1. bounded retry loops ----------------------------------------------------------------------
 
   loop(loop: LoopNode, hasCatch: boolean): void {
-    const retry = hasCatch ? this.shapes.analyzeLoop(loop, 'bounded', isCountingLoop) : undefined;
+    const retry = hasCatch && hasFailurePath(this.sf.text, loop.statement.pos, loop.statement.end) ? this.shapes.analyzeLoop(loop, 'bounded', isCountingLoop) : undefined;
     if (!retry) {
       this.resultRetryLoop(loop);
       return;
@@ -226,7 +228,10 @@ class BackoffChecker {
     const cond = loopCondition(loop);
     if (!cond || !ts.isBlock(loop.statement)) return;
     // cheap text checks first: an attempt-like name in the condition, an `await` and an exit in the body
-    if (!(this.sf.text.slice(cond.pos, cond.end).match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => ATTEMPT_NAME.test(w))) return;
+    const condText = this.sf.text.slice(cond.pos, cond.end);
+    const lower = condText.toLowerCase();
+    if (!lower.includes('attempt') && !lower.includes('retr') && !lower.includes('tries') && !lower.includes('trycount') && !lower.includes('fail') && !lower.includes('errorcount')) return;
+    if (!(condText.match(/[A-Za-z_$][\w$]*/g) ?? []).some((w) => ATTEMPT_NAME.test(w))) return;
     const bodyText = this.sf.text.slice(loop.statement.pos, loop.statement.end);
     if (!bodyText.includes('await') || bodyText.includes('catch') || (!bodyText.includes('return') && !bodyText.includes('break'))) return;
     const stepped = steppedCounters(loop);
@@ -287,13 +292,14 @@ class BackoffChecker {
     this.selfRetry(clause.block, clause, 'its `catch` block');
   }
 
-  call(call: ts.CallExpression, handlers: boolean): void {
+  call(call: ts.CallExpression, handlers: boolean, libraries: boolean): void {
     const callee = skipOuterExpressions(call.expression);
     if (handlers && ts.isPropertyAccessExpression(callee)) {
       const m = callee.name.text;
       if (m === 'catch' && call.arguments.length >= 1) this.selfRetry(call.arguments[0], call, 'its `.catch` handler');
       else if (m === 'then' && call.arguments.length >= 2) this.selfRetry(call.arguments[1], call, 'its rejection handler');
     }
+    if (!libraries || !call.arguments.length) return;
     // a retry library's import must be the callee's root, and an options object among the arguments
     const root = calleeRoot(callee);
     if (!root || !this.libraryNames().has(root)) return;
@@ -303,7 +309,7 @@ class BackoffChecker {
   private retryImports: Set<string> | undefined;
 
   /** Local names bound to a retry library by the file's imports and top-level `require`s. */
-  private libraryNames(): Set<string> {
+  libraryNames(): Set<string> {
     if (this.retryImports) return this.retryImports;
     const names = new Set<string>();
     const addBinding = (b: ts.BindingName) => {
@@ -838,6 +844,21 @@ function isTimerCall(call: ts.CallExpression): boolean {
 }
 
 /** `.length` in a loop condition: the loop walks a collection. */
+/**
+ * Whether `text[pos, end)` has a `catch` clause (`catch (`, `catch {`), a `.catch(` or a `.then(`: the
+ * loops worth the full analysis. Names that merely start with `catch` (`Effect.catchAll(…)`) do not count.
+ */
+function hasFailurePath(text: string, pos: number, end: number): boolean {
+  for (let i = text.indexOf('catch', pos); i >= 0 && i < end; i = text.indexOf('catch', i + 5)) {
+    let j = i + 5;
+    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 9)) j++;
+    const c = text.charCodeAt(j);
+    if (c === 40 /* ( */ || c === 123 /* { */ || c === 60 /* < (a typed .catch<T>) */) return true;
+  }
+  const t = text.indexOf('.then(', pos);
+  return t >= 0 && t < end;
+}
+
 /** `return x`, `break`, or a block that ends with one. */
 function leavesLoop(s: ts.Statement): boolean {
   if (ts.isReturnStatement(s) || (ts.isBreakStatement(s) && !s.label)) return true;
