@@ -24,10 +24,12 @@ import {
   rawSqlOfCall,
   rawSqlOfTaggedTemplate,
   type ChainLink,
+  includesAny,
 } from './shared/dataAccess';
 import { sqlStatements, unfilteredWrite } from './shared/sqlStatements';
 
-const QUICK = /deleteMany|destroy|truncate|\bdel\b|delete|clear|DELETE|UPDATE|TRUNCATE|delete from|update |truncate /i;
+/** Cheap gate: a file without any of these cannot hold a finding. */
+const QUICK = ['delete', 'Delete', 'DELETE', 'destroy', 'truncate', 'Truncate', 'TRUNCATE', 'del(', 'clear(', 'UPDATE', 'update', 'Update'];
 const CANDIDATES = new Set(['deleteMany', 'destroy', 'truncate', 'del', 'delete', 'clear', 'execute', 'query', 'raw', 'unsafe', '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe', 'sql', 'runSql', 'executeSql']);
 const MONGO_LIKE = new Set(['prisma', 'mongoose', 'mongodb', 'model']);
 const SEQUELIZE_LIKE = new Set(['sequelize', 'model']);
@@ -134,7 +136,7 @@ export const deleteWithoutFilter = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
-    if (!QUICK.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, QUICK)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();

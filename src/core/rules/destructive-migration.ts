@@ -22,7 +22,7 @@ import { ts } from 'ts-morph';
 import { calleeName, isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
-import { chainLinks, functionName, looksLikeSql, lookupProperty, objectLiteralOf, outermostCall, propertyName, sqlTextOf } from './shared/dataAccess';
+import { chainLinks, functionName, looksLikeSql, lookupProperty, objectLiteralOf, outermostCall, propertyName, sqlTextOf, includesAny } from './shared/dataAccess';
 import { destructiveChanges, sqlStatements, type DdlChange } from './shared/sqlStatements';
 
 const DROP_TABLE = new Set(['dropTable', 'dropTableIfExists']);
@@ -38,7 +38,8 @@ const SQL_TAGS = new Set(['sql', 'raw', '$executeRaw', '$queryRaw', 'SQL']);
 const SELF_FILLING_BUILDERS = new Set(['increments', 'bigIncrements', 'defaultTo', 'generatedAlwaysAsIdentity', 'generatedByDefaultAsIdentity', 'generatedAlwaysAs', 'identity', 'autoIncrement', 'serial', 'bigserial']);
 /** Names of the rollback half of a migration. */
 const ROLLBACK_NAMES = new Set(['down', 'rollback', 'revert']);
-const QUICK = /drop|rename|removeColumn|notNull|NOT NULL|not null|allowNull|isNullable|notNullable|dropNullable/i;
+/** Cheap gate: a migration without any of these cannot hold a finding. */
+const QUICK = ['drop', 'Drop', 'DROP', 'rename', 'Rename', 'RENAME', 'removeColumn', 'notNull', 'NotNull', 'NOT NULL', 'not null', 'Not Null', 'allowNull', 'isNullable', 'Nullable'];
 
 const CHANGE_TEXT: Record<DdlChange, string> = {
   'drop-table': 'drops a table',
@@ -149,8 +150,10 @@ export const destructiveMigration = defineRule({
   create(context) {
     const globs = Array.isArray(context.options.migrationGlobs) ? context.options.migrationGlobs.map(String) : [];
     const file = context.file.replace(/\\/g, '/');
+    // globs that all name 'migration' literally can only match paths that contain it
+    if (globs.length && globs.every((g) => g.includes('migration')) && !file.includes('migration')) return {};
     if (!globs.some((g) => globMatcher(g).match(file))) return {};
-    if (!QUICK.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, QUICK)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const rollbackOnly = new Map<string, boolean>();

@@ -28,6 +28,7 @@ import {
   rawSqlOfTaggedTemplate,
   refText,
   runsOnTransactionClient,
+  includesAny,
 } from './shared/dataAccess';
 import { sqlStatements, writtenTable } from './shared/sqlStatements';
 
@@ -38,7 +39,8 @@ const MONGO_WRITES = new Set(['create', 'insertOne', 'insertMany', 'updateOne', 
 const KNEX_WRITES = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert']);
 const DRIZZLE_WRITES = new Set(['insert', 'update', 'delete']);
 const ALL_WRITES = new Set(['save', ...PRISMA_WRITES, ...TYPEORM_WRITES, ...SEQUELIZE_WRITES, ...MONGO_WRITES, ...KNEX_WRITES, 'execute', 'query', 'raw', 'unsafe', '$executeRaw', '$executeRawUnsafe', '$queryRawUnsafe', 'sql']);
-const QUICK = /create|insert|update|Update|save|delete|Delete|destroy|upsert|remove|INSERT|UPDATE|DELETE|insert into|update |delete from/;
+/** Cheap gate: a file without any of these cannot hold a finding. */
+const QUICK = ['create', 'insert', 'update', 'Update', 'save', 'delete', 'Delete', 'destroy', 'upsert', 'remove', 'INSERT', 'UPDATE', 'DELETE', 'del(', 'values('];
 
 /** Libraries whose writes can share one transaction. */
 type Family = 'prisma' | 'typeorm' | 'sequelize' | 'mongoose' | 'mongodb' | 'knex' | 'drizzle' | 'sql' | 'model';
@@ -135,7 +137,7 @@ export const missingTransaction = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!QUICK.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, QUICK)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const byFunction = new Map<ts.Node, Write[]>();

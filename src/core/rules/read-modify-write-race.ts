@@ -29,10 +29,12 @@ import {
   propertyName,
   rawSqlOfCall,
   readTakesLock,
+  includesAny,
 } from './shared/dataAccess';
 import { selectedTable, sqlStatements, statementVerb, writtenTable } from './shared/sqlStatements';
 
-const QUICK = /save|update|Update|UPDATE|\.set\(/;
+/** Cheap gate: a file without any of these cannot hold a finding. */
+const QUICK = ['save', 'update', 'Update', 'UPDATE', '.set('];
 /** Raw-SQL methods whose UPDATE statement is judged with its parameter list. */
 const RAW_WRITE_NAMES = new Set(['query', 'execute']);
 const WRITE_NAMES = new Set(['save', 'update', 'updateMany', 'updateOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'upsert', 'set', 'replaceOne']);
@@ -145,7 +147,7 @@ export const readModifyWriteRace = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!QUICK.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, QUICK)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();

@@ -23,10 +23,12 @@ import {
   outermostCall,
   propertyName,
   type ChainLink,
+  includesAny,
 } from './shared/dataAccess';
 
 const CANDIDATES = new Set(['findMany', 'find', 'findAll', 'findBy', 'findAndCount', 'findAndCountBy', 'findAndCountAll', 'select', 'selectDistinct', 'column', 'columns', 'getMany', 'getRawMany', 'getManyAndCount']);
-const QUICK = /findMany|\.find\b|findAll|findBy|findAndCount|select|column|getMany|getRawMany/;
+/** Cheap gate: a file without any of these cannot hold a finding. */
+const QUICK = ['findMany', '.find', 'findAll', 'findBy', 'findAndCount', 'select', 'column', 'getMany', 'getRawMany'];
 
 /** Option keys that bound or page a list query. */
 const LIMIT_KEYS = ['take', 'limit', 'skip', 'offset', 'cursor', 'first', 'last', 'page', 'perPage', 'pageSize'];
@@ -128,7 +130,7 @@ export const unboundedQuery = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!QUICK.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, QUICK)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();

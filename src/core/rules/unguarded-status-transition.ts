@@ -31,10 +31,12 @@ import {
   rawSqlOfTaggedTemplate,
   readTakesLock,
   type ChainLink,
+  includesAny,
 } from './shared/dataAccess';
 import { hasRowLock, sqlStatements, updateSetsLiteral } from './shared/sqlStatements';
 
-const QUICK = /status|state/i;
+/** Cheap gate: a file without any of these cannot hold a finding. */
+const QUICK = ['status', 'Status', 'STATUS', 'state', 'State', 'STATE'];
 const CANDIDATES = new Set(['update', 'updateMany', 'updateManyAndReturn', 'updateOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'set', 'query', 'execute', 'raw', 'unsafe', '$executeRaw', '$executeRawUnsafe', '$queryRaw', '$queryRawUnsafe']);
 /** Keys that name a status field: `status`, `state`, `orderStatus`, `payment_status`. */
 const STATUS_FIELD = /^(status|state)$|[a-z0-9](Status|_status|_STATUS)$|^STATUS$|^STATE$/;
@@ -119,7 +121,7 @@ export const unguardedStatusTransition = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!QUICK.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, QUICK)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();

@@ -75,6 +75,12 @@ export function mongoCollectionCall(call: ts.CallExpression): CallKind | undefin
   return { kind: 'db', library: 'mongodb', method: callee.name.text, origin: { module: '?', path: ['collection', '()', callee.name.text] } };
 }
 
+/** True when `text` contains one of `words` (plain substring checks: much cheaper than a regex alternation). */
+export function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 export interface ChainLink {
   /** The method name (`where`, `del`), or '' for a direct call such as `db('users')`. */
   name: string;
