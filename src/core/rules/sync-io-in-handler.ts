@@ -118,12 +118,29 @@ export const syncIoInHandler = defineRule({
   create(context) {
     // every call this rule knows ends in `Sync`
     if (!context.sourceFile.text.includes('Sync')) return {};
+    // and every one comes from fs, child_process, zlib, crypto or a bcrypt package, imported or required
+    if (!mayImportSyncModule(context.sourceFile)) return {};
     const checker = new SyncChecker(context);
     return {
       [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
     };
   },
 });
+
+/**
+ * Whether the file can bind a module this rule knows: an import of one of them, or any `require(` /
+ * dynamic `import(` (judged by the full origin lookup later). Most files that mention `Sync`
+ * (`Effect.runSync`, `useSyncExternalStore`) import none.
+ */
+function mayImportSyncModule(sf: ts.SourceFile): boolean {
+  for (const st of sf.statements) {
+    const spec = ts.isImportDeclaration(st) ? st.moduleSpecifier : ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) ? st.moduleReference.expression : undefined;
+    if (!spec || !ts.isStringLiteral(spec)) continue;
+    const m = spec.text.startsWith('node:') ? spec.text.slice(5) : spec.text;
+    if (Object.prototype.hasOwnProperty.call(ALL_SYNC_MODULES, m) || m === 'crypto' || HASH_MODULES.has(m)) return true;
+  }
+  return sf.text.includes('require(') || sf.text.includes('import(');
+}
 
 class SyncChecker {
   private readonly sf: ts.SourceFile;
