@@ -136,7 +136,9 @@ export const deleteWithoutFilter = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
-    if (!includesAny(context.sourceFile.text, QUICK)) return {};
+    // the text gate runs on a file's first candidate node only: most files never get that far
+    let gate: boolean | undefined;
+    const open = (): boolean => (gate ??= includesAny(context.sourceFile.text, QUICK));
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();
@@ -157,10 +159,12 @@ export const deleteWithoutFilter = defineRule({
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
+        if (!open()) return;
         const verdict = judgeCall(facts, call, name, sf);
         if (verdict) report(verdict.node, verdict);
       },
       [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+        if (!open()) return;
         const tagged = node as ts.TaggedTemplateExpression;
         const sql = rawSqlOfTaggedTemplate(tagged);
         if (!sql) return;

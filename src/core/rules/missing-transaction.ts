@@ -137,7 +137,9 @@ export const missingTransaction = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!includesAny(context.sourceFile.text, QUICK)) return {};
+    // the text gate runs on a file's first candidate node only: most files never get that far
+    let gate: boolean | undefined;
+    const open = (): boolean => (gate ??= includesAny(context.sourceFile.text, QUICK));
     const facts = context.facts;
     const sf = context.sourceFile;
     const byFunction = new Map<ts.Node, Write[]>();
@@ -158,10 +160,12 @@ export const missingTransaction = defineRule({
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !ALL_WRITES.has(name)) return;
+        if (!open()) return;
         const w = writeOf(facts, call, name, sf);
         if (w) add(call, w);
       },
       [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+        if (!open()) return;
         const tagged = node as ts.TaggedTemplateExpression;
         const sql = rawSqlOfTaggedTemplate(tagged);
         const table = sql && sqlTable(sql);

@@ -147,7 +147,9 @@ export const readModifyWriteRace = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!includesAny(context.sourceFile.text, QUICK)) return {};
+    // the text gate runs on a file's first candidate node only: most files never get that far
+    let gate: boolean | undefined;
+    const open = (): boolean => (gate ??= includesAny(context.sourceFile.text, QUICK));
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();
@@ -156,7 +158,9 @@ export const readModifyWriteRace = defineRule({
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
-        if (!name) return;
+        if (!name || (!WRITE_NAMES.has(name) && !RAW_WRITE_NAMES.has(name))) return;
+        if (name === 'set' && !isBuilderSet(call)) return;
+        if (!open()) return;
         const found = WRITE_NAMES.has(name) ? judgeWrite(facts, call, name, sf) : RAW_WRITE_NAMES.has(name) ? judgeRawWrite(facts, call, sf) : undefined;
         if (!found || reported.has(found.node)) return;
         reported.add(found.node);
@@ -174,6 +178,14 @@ export const readModifyWriteRace = defineRule({
     };
   },
 });
+
+/** `….update(…).set(…)` (drizzle, TypeORM query builder), not a Map / Set / store `set`. */
+function isBuilderSet(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterExpressions(callee.expression);
+  return ts.isCallExpression(receiver) && calleeName(receiver) === 'update';
+}
 
 interface Found {
   node: ts.Node;

@@ -130,7 +130,9 @@ export const unboundedQuery = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!includesAny(context.sourceFile.text, QUICK)) return {};
+    // the text gate runs on a file's first candidate node only: most files never get that far
+    let gate: boolean | undefined;
+    const open = (): boolean => (gate ??= includesAny(context.sourceFile.text, QUICK));
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();
@@ -141,6 +143,7 @@ export const unboundedQuery = defineRule({
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
+        if (!open()) return;
         const kind = dbCallKind(facts, call) ?? (drizzleFile && name === 'select' ? untracedDrizzleSelect(call) : undefined);
         if (!kind) return;
         const verdict = judge(facts, call, name, kind);

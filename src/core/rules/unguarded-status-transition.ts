@@ -121,7 +121,9 @@ export const unguardedStatusTransition = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file) || isMigrationFile(context.file)) return {};
-    if (!includesAny(context.sourceFile.text, QUICK)) return {};
+    // the text gate runs on a file's first candidate node only: most files never get that far
+    let gate: boolean | undefined;
+    const open = (): boolean => (gate ??= includesAny(context.sourceFile.text, QUICK));
     const facts = context.facts;
     const sf = context.sourceFile;
     const reported = new Set<ts.Node>();
@@ -143,10 +145,13 @@ export const unguardedStatusTransition = defineRule({
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
+        if (name === 'set' && !isBuilderSet(call)) return;
+        if (!open()) return;
         const t = judgeCall(facts, call, name, sf);
         if (t) report(t);
       },
       [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+        if (!open()) return;
         const tagged = node as ts.TaggedTemplateExpression;
         const sql = rawSqlOfTaggedTemplate(tagged);
         if (!sql) return;
@@ -189,6 +194,14 @@ function judgeCall(facts: FileFacts, call: ts.CallExpression, name: string, sf: 
     default:
       return undefined;
   }
+}
+
+/** `….update(…).set(…)` (drizzle, TypeORM query builder), not a Map / Set / store `set`. */
+function isBuilderSet(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuterExpressions(callee.expression);
+  return ts.isCallExpression(receiver) && calleeName(receiver) === 'update';
 }
 
 // ---- the value written ------------------------------------------------------------------------
