@@ -155,23 +155,41 @@ export const missingTransaction = defineRule({
       byFunction.set(owner, list);
     };
 
+    // Candidates are only collected while walking; they are resolved at the end, and only in
+    // functions with two or more of them (resolving every `create`/`update` of a file costs more).
+    const pending = new Map<ts.Node, { node: ts.CallExpression | ts.TaggedTemplateExpression; name: string }[]>();
+    const collect = (node: ts.CallExpression | ts.TaggedTemplateExpression, name: string) => {
+      const owner: ts.Node = owningFunction(node) ?? sf;
+      const list = pending.get(owner);
+      if (list) list.push({ node, name });
+      else pending.set(owner, [{ node, name }]);
+    };
+
     return {
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !ALL_WRITES.has(name)) return;
-        if (!open()) return;
-        const w = writeOf(facts, call, name, sf);
-        if (w) add(call, w);
+        collect(call, name);
       },
       [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
-        if (!open()) return;
-        const tagged = node as ts.TaggedTemplateExpression;
-        const sql = rawSqlOfTaggedTemplate(tagged);
-        const table = sql && sqlTable(sql);
-        if (table) add(tagged, { node: tagged, family: 'prisma', table, shown: `${tagged.tag.getText(sf)}\`…\`` });
+        collect(node as ts.TaggedTemplateExpression, '');
       },
       onEnd: () => {
+        for (const candidates of pending.values()) {
+          if (candidates.length < 2 || !open()) continue;
+          for (const c of candidates) {
+            if (ts.isCallExpression(c.node)) {
+              const w = writeOf(facts, c.node, c.name, sf);
+              if (w) add(c.node, w);
+            } else {
+              const tagged = c.node;
+              const sql = rawSqlOfTaggedTemplate(tagged);
+              const table = sql && sqlTable(sql);
+              if (table) add(tagged, { node: tagged, family: 'prisma', table, shown: `${tagged.tag.getText(sf)}\`…\`` });
+            }
+          }
+        }
         for (const [owner, writes] of byFunction) {
           if (writes.length < 2) continue;
           const pair = firstUnrelatedPair(writes);
