@@ -63,9 +63,11 @@ const AUTH_WORDS = new Set([
 ]);
 /** Method names that log (every level of the common loggers, and error reporters' capture calls). */
 const LOG_METHOD_NAMES = new Set([
-  'error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice', 'alert', 'emerg', 'verbose', 'silly', 'http', 'success', 'fail',
-  'exception', 'captureException', 'captureMessage', 'captureError', 'captureEvent', 'notify', 'report', 'reportError', 'recordException', 'record', 'track', 'write', 'dir', 'table',
+  'error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice', 'alert', 'emerg', 'verbose', 'silly',
+  'exception', 'captureException', 'captureMessage', 'captureError', 'captureEvent', 'reportError', 'recordException',
 ]);
+/** Receivers named like a logger or an error reporter: any method of theirs may log (`consola.success`, `Bugsnag.notify`, `auditLog.write`). */
+const LOGGER_RECEIVER = ['log', 'console', 'consola', 'sentry', 'bugsnag', 'rollbar', 'honeybadger', 'reporter', 'audit'];
 /** Plain functions that report errors wherever they come from (as the engine's `isLoggingCall`). */
 const ERROR_REPORTERS = new Set(['reportError', 'logError', 'captureException', 'notifyError', 'handleError', 'trackError', 'logException', 'recordError']);
 /** Calls whose result shows their argument as it is. Every other call (`redact`, `mask`, `hash`, `slice` …) is trusted to transform it. */
@@ -183,8 +185,8 @@ class SensitiveChecker {
   private readonly redacted: Set<string>;
   private readonly contact: boolean;
   private fileIsAuth: boolean | undefined;
-  /** Whether the file has NestJS `@Body(` / `@Headers(` parameters at all (checked once per file). */
-  private readonly nestParams: boolean;
+  /** Whether the file has NestJS `@Body(` / `@Headers(` parameters at all (checked once per file, when first needed). */
+  private nestParams: boolean | undefined;
   private readonly authCache = new WeakMap<ts.Node, boolean>();
 
   constructor(private readonly ctx: RuleContext<Options>) {
@@ -194,7 +196,6 @@ class SensitiveChecker {
     this.extra = norm(ctx.options.extraNames);
     this.redacted = norm(ctx.options.redactedNames);
     this.contact = ctx.options.contactDetails !== false;
-    this.nestParams = this.sf.text.includes('@Body(') || this.sf.text.includes('@Headers(');
     this.verdicts = this.extra.size === 0 && this.redacted.size === 0 && this.contact ? DEFAULT_VERDICTS : new Map();
   }
 
@@ -239,7 +240,7 @@ class SensitiveChecker {
       const receiver = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : undefined;
       if (receiver === undefined) return true;
       const lower = receiver.toLowerCase();
-      return lower.includes('log') || lower.includes('console') || lower.includes('sentry') || lower.includes('reporter');
+      return LOGGER_RECEIVER.some((w) => lower.includes(w));
     }
     if (ts.isIdentifier(callee)) {
       if (ERROR_REPORTERS.has(callee.text)) return true;
@@ -263,7 +264,7 @@ class SensitiveChecker {
     const expr = skipOuterExpressions(expr0);
     if (ts.isIdentifier(expr)) {
       if (this.nameIsSensitive(expr.text)) hits.push({ text: expr.text, node: expr });
-      else if (this.nestParams && this.isWholeRequestParameter(expr) && this.inAuthRoute(call)) hits.push({ text: expr.text, node: expr, whole: true });
+      else if ((this.nestParams ??= this.sf.text.includes('@Body(') || this.sf.text.includes('@Headers(')) && this.isWholeRequestParameter(expr) && this.inAuthRoute(call)) hits.push({ text: expr.text, node: expr, whole: true });
       return;
     }
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
