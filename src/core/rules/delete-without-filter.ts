@@ -154,11 +154,29 @@ export const deleteWithoutFilter = defineRule({
       );
     };
 
+    let drizzleFile: boolean | undefined;
+    /**
+     * Cheap syntactic checks before any resolution: `map.delete(key)`, `cache.clear(x)` and a
+     * builder's `execute()` that deletes nothing are by far the most common candidates.
+     */
+    const worthResolving = (call: ts.CallExpression, name: string): boolean => {
+      const args = call.arguments;
+      if (name === 'clear') return args.length === 0;
+      if (name === 'execute' && args.length === 0) return chainLinks(call).links.some((l) => l.name === 'delete');
+      if (name !== 'delete' || args.length === 0) return true;
+      // `repo.delete({})`, `manager.delete(Entity, {})`
+      if (args.some((a) => { const e = skipOuterExpressions(a); return ts.isObjectLiteralExpression(e) && e.properties.length === 0; })) return true;
+      if (ts.isObjectLiteralExpression(skipOuterExpressions(args[0]))) return false;
+      // drizzle `db.delete(table)`; a TypeORM criteria variable holding `{}` is not worth a lookup per Map.delete
+      return (drizzleFile ??= sf.text.includes('drizzle')) && args.length === 1;
+    };
+
     return {
       [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
+        if (!worthResolving(call, name)) return;
         if (!open()) return;
         const verdict = judgeCall(facts, call, name, sf);
         if (verdict) report(verdict.node, verdict);
