@@ -614,7 +614,7 @@ function derivedFromRead(facts: FileFacts, value0: ts.Expression, key: string, f
         return 'stop';
       }
     }
-    if (ts.isPropertyAccessExpression(n) && (n.name.text === key || depth > 0) && ts.isIdentifier(skipOuterExpressions(n.expression))) {
+    if (ts.isPropertyAccessExpression(n) && n.name.text === key && ts.isIdentifier(skipOuterExpressions(n.expression))) {
       const r = readOf(facts, skipOuterExpressions(n.expression) as ts.Identifier, fn, before, sf);
       if (r) {
         read = r;
