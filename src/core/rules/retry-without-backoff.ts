@@ -196,7 +196,7 @@ class BackoffChecker {
   // ---- 1. bounded retry loops ----------------------------------------------------------------------
 
   loop(loop: LoopNode, hasCatch: boolean): void {
-    const retry = hasCatch && hasFailurePath(this.sf.text, loop.statement.pos, loop.statement.end) ? this.shapes.analyzeLoop(loop, 'bounded', isCountingLoop) : undefined;
+    const retry = hasCatch && this.hasFailurePath(loop.statement.pos, loop.statement.end) ? this.shapes.analyzeLoop(loop, 'bounded', isCountingLoop) : undefined;
     if (!retry) {
       this.resultRetryLoop(loop);
       return;
@@ -215,6 +215,23 @@ class BackoffChecker {
     this.ctx.report(headerNode(loop, this.sf), this.message(`\`${header}\``, 'retries', verdict), {
       related: [verdict.delay ? { node: verdict.delay.node, message: 'the constant wait between attempts' } : { node: retry.goesRound, message: retry.relatedMessage }],
     });
+  }
+
+  /** Offsets of every `catch` clause / `.catch(` / `.then(` in the file, found in one pass when a loop first asks. */
+  private failureOffsets: number[] | undefined;
+
+  /** Whether the text of a loop has a failure path worth the full analysis (see `failureOffsetsOf`). */
+  private hasFailurePath(pos: number, end: number): boolean {
+    const offsets = (this.failureOffsets ??= failureOffsetsOf(this.sf.text));
+    // first offset ≥ pos, by binary search
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && offsets[lo] < end;
   }
 
   /**
@@ -845,18 +862,27 @@ function isTimerCall(call: ts.CallExpression): boolean {
 
 /** `.length` in a loop condition: the loop walks a collection. */
 /**
- * Whether `text[pos, end)` has a `catch` clause (`catch (`, `catch {`), a `.catch(` or a `.then(`: the
- * loops worth the full analysis. Names that merely start with `catch` (`Effect.catchAll(…)`) do not count.
+ * Offsets, in order, of the `catch` clauses (`catch (`, `catch {`), `.catch(` / `.catch<T>(` calls and
+ * `.then(` calls of a file. Names that merely start with `catch` (`Effect.catchAll(…)`) do not count.
  */
-function hasFailurePath(text: string, pos: number, end: number): boolean {
-  for (let i = text.indexOf('catch', pos); i >= 0 && i < end; i = text.indexOf('catch', i + 5)) {
+function failureOffsetsOf(text: string): number[] {
+  const out: number[] = [];
+  let t = text.indexOf('.then(');
+  for (let i = text.indexOf('catch'); i >= 0; i = text.indexOf('catch', i + 5)) {
+    while (t >= 0 && t < i) {
+      out.push(t);
+      t = text.indexOf('.then(', t + 6);
+    }
     let j = i + 5;
-    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 9)) j++;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 9)) j++;
     const c = text.charCodeAt(j);
-    if (c === 40 /* ( */ || c === 123 /* { */ || c === 60 /* < (a typed .catch<T>) */) return true;
+    if (c === 40 /* ( */ || c === 123 /* { */ || c === 60 /* < */) out.push(i);
   }
-  const t = text.indexOf('.then(', pos);
-  return t >= 0 && t < end;
+  while (t >= 0) {
+    out.push(t);
+    t = text.indexOf('.then(', t + 6);
+  }
+  return out;
 }
 
 /** `return x`, `break`, or a block that ends with one. */

@@ -67,6 +67,7 @@ const LOG_METHOD_NAMES = new Set([
   'exception', 'captureException', 'captureMessage', 'captureError', 'captureEvent', 'reportError', 'recordException',
 ]);
 /** Receivers named like a logger or an error reporter: any method of theirs may log (`consola.success`, `Bugsnag.notify`, `auditLog.write`). */
+const RECEIVER_VERDICTS = new Map<string, boolean>();
 const LOGGER_RECEIVER = ['log', 'console', 'consola', 'sentry', 'bugsnag', 'rollbar', 'honeybadger', 'reporter', 'audit'];
 /** Plain functions that report errors wherever they come from (as the engine's `isLoggingCall`). */
 const ERROR_REPORTERS = new Set(['reportError', 'logError', 'captureException', 'notifyError', 'handleError', 'trackError', 'logException', 'recordError']);
@@ -239,8 +240,14 @@ class SensitiveChecker {
       const r = skipOuterExpressions(callee.expression);
       const receiver = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : undefined;
       if (receiver === undefined) return true;
-      const lower = receiver.toLowerCase();
-      return LOGGER_RECEIVER.some((w) => lower.includes(w));
+      let v = RECEIVER_VERDICTS.get(receiver);
+      if (v === undefined) {
+        const lower = receiver.toLowerCase();
+        v = LOGGER_RECEIVER.some((w) => lower.includes(w));
+        if (RECEIVER_VERDICTS.size > 50_000) RECEIVER_VERDICTS.clear();
+        RECEIVER_VERDICTS.set(receiver, v);
+      }
+      return v;
     }
     if (ts.isIdentifier(callee)) {
       if (ERROR_REPORTERS.has(callee.text)) return true;
