@@ -145,6 +145,7 @@ const invalid: InvalidCase[] = [
 ];
 
 const valid: (string | RuleCase)[] = [
+  { name: 'Mongoose query streamed with for await', code: "import mongoose from 'mongoose';\nconst User = mongoose.model('User', new mongoose.Schema({}));\nexport async function exportAll(write: (u: unknown) => void) {\n  for await (const u of User.find()) write(u);\n}\n" },
   { name: 'drizzle untyped db with a limit', file: 'src/posts.js', code: "const { posts } = require('./schema');\nconst { eq } = require('drizzle-orm');\nasync function some(db) {\n  return db.select().from(posts).limit(10);\n}\nmodule.exports = { some, eq };\n" },
   { name: 'untyped select().from(…) in a file without drizzle', file: 'src/x.js', code: "async function some(q, posts) {\n  return q.select().from(posts);\n}\nmodule.exports = { some };\n" },
   { name: 'Prisma with take', code: `${prisma}export const page = () => prisma.user.findMany({ take: 50, orderBy: { id: 'asc' } });\n` },

@@ -148,6 +148,9 @@ export const unboundedQuery = defineRule({
         if (!kind) return;
         const verdict = judge(facts, call, name, kind);
         if (!verdict || reported.has(verdict.node)) return;
+        // `for await (const doc of User.find())` streams through a cursor, like `.cursor()`
+        const loop = verdict.node.parent;
+        if (loop && ts.isForOfStatement(loop) && loop.awaitModifier && loop.expression === verdict.node) return;
         reported.add(verdict.node);
         const shown = describeCall(call, sf);
         context.report(
