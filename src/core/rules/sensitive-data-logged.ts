@@ -239,7 +239,8 @@ class SensitiveChecker {
       if (LOG_METHOD_NAMES.has(callee.name.text)) return true;
       const r = skipOuterExpressions(callee.expression);
       const receiver = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : undefined;
-      if (receiver === undefined) return true;
+      // `logger.child({…}).error(…)`, `pino().info(…)` end in a log level, checked above
+      if (receiver === undefined) return false;
       let v = RECEIVER_VERDICTS.get(receiver);
       if (v === undefined) {
         const lower = receiver.toLowerCase();
@@ -249,10 +250,10 @@ class SensitiveChecker {
       }
       return v;
     }
+    // a plain function is a logger only through an import of a library (or a project `…log…` module)
+    if (this.importsLoggerLike === undefined) this.importsLoggerLike = importsLoggerLike(this.sf);
     if (ts.isIdentifier(callee)) {
       if (ERROR_REPORTERS.has(callee.text)) return true;
-      // a plain function is a logger only through an import of a library (or a project `…log…` module)
-      if (this.importsLoggerLike === undefined) this.importsLoggerLike = importsLoggerLike(this.sf);
       if (!this.importsLoggerLike) return false;
       let v = this.loggerFunctions.get(callee.text);
       if (v === undefined) {
@@ -261,7 +262,8 @@ class SensitiveChecker {
       }
       return v;
     }
-    return true;
+    // `debug('app')('…')`, `require('debug')('app')('…')`
+    return this.importsLoggerLike;
   }
 
   // ---- what a logged value reveals ---------------------------------------------------------------
@@ -475,13 +477,37 @@ class SensitiveChecker {
  * `debug('app')` instance, a team-configured logger module).
  */
 function importsLoggerLike(sf: ts.SourceFile): boolean {
-  if (sf.text.includes('require(')) return true;
+  const loggerLike = (m: string) => !m.startsWith('.') || /log|report|sentry|telemetry|monitor/i.test(m);
   for (const st of sf.statements) {
+    if (ts.isVariableStatement(st)) {
+      // `const log = require('debug')('app')`, `const { info } = require('winston')`, `await import('consola')`
+      for (const d of st.declarationList.declarations) {
+        const m = d.initializer && requiredModuleOf(d.initializer);
+        if (m !== undefined && loggerLike(m)) return true;
+      }
+      continue;
+    }
     const spec = ts.isImportDeclaration(st) ? st.moduleSpecifier : ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) ? st.moduleReference.expression : undefined;
-    if (!spec || !ts.isStringLiteral(spec)) continue;
-    if (!spec.text.startsWith('.') || /log|report|sentry|telemetry|monitor/i.test(spec.text)) return true;
+    if (spec && ts.isStringLiteral(spec) && loggerLike(spec.text)) return true;
   }
   return false;
+}
+
+/** The module a top-level initializer requires or imports, through calls and member accesses: `require('debug')('app')`. */
+function requiredModuleOf(init: ts.Expression): string | undefined {
+  let e = skipOuterExpressions(init);
+  for (let i = 0; i < 8; i++) {
+    if (ts.isAwaitExpression(e) || ts.isPropertyAccessExpression(e)) e = skipOuterExpressions(e.expression);
+    else if (ts.isCallExpression(e)) {
+      const c = e.expression;
+      if ((ts.isIdentifier(c) && c.text === 'require') || c.kind === K.ImportKeyword) {
+        const a = e.arguments[0];
+        return a && ts.isStringLiteralLike(a) ? a.text : undefined;
+      }
+      e = skipOuterExpressions(c);
+    } else return undefined;
+  }
+  return undefined;
 }
 
 /** `password`, `API_KEY`, `x-api-key` → `password`, `apikey`, `xapikey`. */
