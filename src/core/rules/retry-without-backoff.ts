@@ -165,7 +165,8 @@ export const retryWithoutBackoff = defineRule({
     listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement, hasCatch);
     listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement, hasCatch);
     if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
-    const handlers = hasCatch || text.includes('.then('); // once per file, not per call
+    // `.catch(…)` / `.then(…)` calls anywhere in the file (one pass, shared with the loops' check)
+    const handlers = checker.hasHandlerCalls();
     // retry libraries are bound by top-level imports/requires: without one, only failure handlers matter
     const libraries = checker.libraryNames().size > 0;
     if (handlers || libraries) listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers, libraries);
@@ -217,12 +218,28 @@ class BackoffChecker {
     });
   }
 
-  /** Offsets of every `catch` clause / `.catch(` / `.then(` in the file, found in one pass when a loop first asks. */
+  /** Offsets of every `catch` clause / `.catch(` / `.then(` in the file, found in one pass when first needed. */
   private failureOffsets: number[] | undefined;
+  private handlerCalls = false;
+
+  /** Whether the file has a `.catch(…)` or `.then(…)` call (not only `catch` clauses). */
+  hasHandlerCalls(): boolean {
+    this.offsets();
+    return this.handlerCalls;
+  }
+
+  private offsets(): number[] {
+    if (!this.failureOffsets) {
+      const text = this.sf.text;
+      this.failureOffsets = failureOffsetsOf(text);
+      this.handlerCalls = this.failureOffsets.some((o) => text.charCodeAt(o) === 46 /* . */ || text.charCodeAt(o - 1) === 46);
+    }
+    return this.failureOffsets;
+  }
 
   /** Whether the text of a loop has a failure path worth the full analysis (see `failureOffsetsOf`). */
   private hasFailurePath(pos: number, end: number): boolean {
-    const offsets = (this.failureOffsets ??= failureOffsetsOf(this.sf.text));
+    const offsets = this.offsets();
     // first offset ≥ pos, by binary search
     let lo = 0;
     let hi = offsets.length;
