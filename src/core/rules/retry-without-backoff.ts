@@ -165,8 +165,8 @@ export const retryWithoutBackoff = defineRule({
     listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement, hasCatch);
     listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement, hasCatch);
     if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
-    // `.catch(…)` / `.then(…)` calls anywhere in the file (one pass, shared with the loops' check)
-    const handlers = checker.hasHandlerCalls();
+    // `.catch(…)` / `.then(…)` calls anywhere in the file
+    const handlers = (hasCatch && text.includes('.catch')) || text.includes('.then(');
     // retry libraries are bound by top-level imports/requires: without one, only failure handlers matter
     const libraries = checker.libraryNames().size > 0;
     if (handlers || libraries) listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers, libraries);
@@ -220,21 +220,9 @@ class BackoffChecker {
 
   /** Offsets of every `catch` clause / `.catch(` / `.then(` in the file, found in one pass when first needed. */
   private failureOffsets: number[] | undefined;
-  private handlerCalls = false;
-
-  /** Whether the file has a `.catch(…)` or `.then(…)` call (not only `catch` clauses). */
-  hasHandlerCalls(): boolean {
-    this.offsets();
-    return this.handlerCalls;
-  }
 
   private offsets(): number[] {
-    if (!this.failureOffsets) {
-      const text = this.sf.text;
-      this.failureOffsets = failureOffsetsOf(text);
-      this.handlerCalls = this.failureOffsets.some((o) => text.charCodeAt(o) === 46 /* . */ || text.charCodeAt(o - 1) === 46);
-    }
-    return this.failureOffsets;
+    return (this.failureOffsets ??= failureOffsetsOf(this.sf.text));
   }
 
   /** Whether the text of a loop has a failure path worth the full analysis (see `failureOffsetsOf`). */
@@ -350,6 +338,8 @@ class BackoffChecker {
       if (ts.isIdentifier(b)) names.add(b.text);
       else for (const el of b.elements) if (ts.isBindingElement(el)) addBinding(el.name);
     };
+    // `require(…)` / `import(…)` initialisers only where the text has one (most files have none)
+    const mayRequire = this.sf.text.includes('require(') || this.sf.text.includes('import(');
     for (const st of this.sf.statements) {
       if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && RETRY_MODULES.has(st.moduleSpecifier.text) && st.importClause) {
         const c = st.importClause;
@@ -358,7 +348,7 @@ class BackoffChecker {
         if (c.namedBindings && ts.isNamedImports(c.namedBindings)) for (const el of c.namedBindings.elements) names.add(el.name.text);
       } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression) && RETRY_MODULES.has(st.moduleReference.expression.text)) {
         names.add(st.name.text);
-      } else if (ts.isVariableStatement(st)) {
+      } else if (mayRequire && ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           const m = d.initializer && requiredModule(d.initializer);
           if (m && RETRY_MODULES.has(m)) addBinding(d.name);
