@@ -338,8 +338,6 @@ class BackoffChecker {
       if (ts.isIdentifier(b)) names.add(b.text);
       else for (const el of b.elements) if (ts.isBindingElement(el)) addBinding(el.name);
     };
-    // `require(…)` / `import(…)` initialisers only where the text has one (most files have none)
-    const mayRequire = this.sf.text.includes('require(') || this.sf.text.includes('import(');
     for (const st of this.sf.statements) {
       if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && RETRY_MODULES.has(st.moduleSpecifier.text) && st.importClause) {
         const c = st.importClause;
@@ -348,7 +346,7 @@ class BackoffChecker {
         if (c.namedBindings && ts.isNamedImports(c.namedBindings)) for (const el of c.namedBindings.elements) names.add(el.name.text);
       } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression) && RETRY_MODULES.has(st.moduleReference.expression.text)) {
         names.add(st.name.text);
-      } else if (mayRequire && ts.isVariableStatement(st)) {
+      } else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           const m = d.initializer && requiredModule(d.initializer);
           if (m && RETRY_MODULES.has(m)) addBinding(d.name);
