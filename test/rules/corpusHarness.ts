@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RuleDefinition } from '../../src/core/engine/rule';
+import type { Finding } from '../../src/core/model';
 import { findingsFor } from './ruleTester';
 
 export const MIN_PRECISION = 0.9;
@@ -93,6 +94,120 @@ export function runCorpus(title: string, corpusDir: string, rules: readonly Rule
         if (process.env.CORPUS_VERBOSE) console.log(detail);
         assert.ok(precision >= MIN_PRECISION, `${rule.id}: precision ${precision.toFixed(3)} < ${MIN_PRECISION}${detail}`);
         assert.ok(recall >= MIN_RECALL, `${rule.id}: recall ${recall.toFixed(3)} < ${MIN_RECALL}${detail}`);
+      });
+    }
+  });
+}
+
+// ---- group corpora: every file of the group is scanned by every rule of the group ----------------
+// (test/corpus/<group>/<rule-id>/*), so each file is also look-alike material for the other rules.
+// Labels: `// expect: <rule-id>` (optionally `x2`) must be flagged by that rule; `// ok: <rule-id>`
+// marks a deliberate negative site (only counted); any other finding is a false positive. A file may
+// name the path it is analysed under with a first-line comment `// corpus-path: <path>` (default
+// `src/corpus/<dir>/<file>`; some rules decide by path: migrations, test fixtures).
+
+export interface CorpusFile {
+  rel: string;
+  virtualPath: string;
+  code: string;
+  lines: string[];
+}
+
+export function loadGroupCorpus(corpusDir: string): CorpusFile[] {
+  const files: CorpusFile[] = [];
+  if (!existsSync(corpusDir)) return files;
+  for (const dir of readdirSync(corpusDir).sort()) {
+    for (const name of readdirSync(path.join(corpusDir, dir)).sort()) {
+      if (!/\.(c|m)?(t|j)sx?$/.test(name)) continue;
+      const code = readFileSync(path.join(corpusDir, dir, name), 'utf8');
+      const header = /^\/\/\s*corpus-path:\s*(\S+)/.exec(code);
+      files.push({ rel: `${dir}/${name}`, virtualPath: header ? header[1] : `src/corpus/${dir}/${name}`, code, lines: code.split('\n') });
+    }
+  }
+  return files;
+}
+
+/** line (1-based) → expected count, for one rule. */
+function expectations(file: CorpusFile, ruleId: string): Map<number, number> {
+  const out = new Map<number, number>();
+  file.lines.forEach((l, i) => {
+    for (const m of l.matchAll(/\/\/\s*expect:\s*([a-z0-9-]+)(?:\s+x(\d+))?/g)) {
+      if (m[1] === ruleId) out.set(i + 1, (out.get(i + 1) ?? 0) + Number(m[2] ?? 1));
+    }
+  });
+  return out;
+}
+
+function negativeSites(file: CorpusFile, ruleId: string): number {
+  return file.lines.filter((l) => [...l.matchAll(/\/\/\s*ok:\s*([a-z0-9-]+)/g)].some((m) => m[1] === ruleId)).length;
+}
+
+export interface GroupScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  positives: number;
+  negatives: number;
+  falsePositives: string[];
+  falseNegatives: string[];
+  findings: { file: CorpusFile; finding: Finding }[];
+}
+
+export function scoreGroupRule(rule: RuleDefinition<any>, corpus: CorpusFile[]): GroupScore {
+  const s: GroupScore = { tp: 0, fp: 0, fn: 0, positives: 0, negatives: 0, falsePositives: [], falseNegatives: [], findings: [] };
+  for (const file of corpus) {
+    const expected = expectations(file, rule.id);
+    s.negatives += negativeSites(file, rule.id);
+    for (const n of expected.values()) s.positives += n;
+    const found = findingsFor(rule, { code: file.code, file: file.virtualPath });
+    const actual = new Map<number, number>();
+    for (const f of found) {
+      actual.set(f.line, (actual.get(f.line) ?? 0) + 1);
+      s.findings.push({ file, finding: f });
+    }
+    for (const line of new Set([...expected.keys(), ...actual.keys()])) {
+      const e = expected.get(line) ?? 0;
+      const a = actual.get(line) ?? 0;
+      const where = `${file.rel}:${line}  ${file.lines[line - 1].trim().slice(0, 110)}`;
+      s.tp += Math.min(e, a);
+      if (a > e) {
+        s.fp += a - e;
+        s.falsePositives.push(where);
+      }
+      if (e > a) {
+        s.fn += e - a;
+        s.falseNegatives.push(where);
+      }
+    }
+  }
+  return s;
+}
+
+
+/** One test per rule of the group: precision ≥ 0.9 and recall ≥ 0.85 over the whole group corpus. */
+export function runGroupCorpus(title: string, corpusDir: string, rules: readonly RuleDefinition<any>[], minSites: number): void {
+  describe(title, () => {
+    const corpus = loadGroupCorpus(corpusDir);
+
+    it('has a corpus for every rule', () => {
+      for (const rule of rules) assert.ok(existsSync(path.join(corpusDir, rule.id)), `missing ${path.basename(corpusDir)}/${rule.id}`);
+    });
+
+    for (const rule of rules) {
+      it(`${rule.id}: precision ≥ ${MIN_PRECISION} and recall ≥ ${MIN_RECALL}`, () => {
+        const s = scoreGroupRule(rule, corpus);
+        const precision = ratio(s.tp, s.tp + s.fp);
+        const recall = ratio(s.tp, s.tp + s.fn);
+        console.log(
+          `${rule.id}: precision ${precision.toFixed(3)} (${s.tp}/${s.tp + s.fp}), recall ${recall.toFixed(3)} (${s.tp}/${s.tp + s.fn}); ` +
+            `${s.positives} positive and ${s.negatives} negative labelled sites`,
+        );
+        const detail = `\nfalse positives:\n  ${s.falsePositives.join('\n  ') || '(none)'}\nfalse negatives:\n  ${s.falseNegatives.join('\n  ') || '(none)'}`;
+        if (s.fp + s.fn > 0) console.log(`${rule.id}:${detail}`);
+        assert.ok(s.positives >= minSites, `only ${s.positives} positive sites for ${rule.id}`);
+        assert.ok(s.negatives >= minSites, `only ${s.negatives} negative sites for ${rule.id}`);
+        assert.ok(precision >= MIN_PRECISION, `${rule.id} precision ${precision.toFixed(3)} < ${MIN_PRECISION}${detail}`);
+        assert.ok(recall >= MIN_RECALL, `${rule.id} recall ${recall.toFixed(3)} < ${MIN_RECALL}${detail}`);
       });
     }
   });
