@@ -51,7 +51,8 @@ export const environmentExposure = defineRule({
   },
   create(context) {
     // only files that use the environment as a whole: `process.env` not followed by `.x` / `[…]`, or `{ env } = process`
-    if (!WHOLE_ENV_TEXT.test(context.sourceFile.text)) return {};
+    // every form names `process`: a substring check first, the exact pattern only then
+    if (!context.sourceFile.text.includes('process') || !WHOLE_ENV_TEXT.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const caches: Caches = { value: new Map(), text: new Map() };
     const exposes = (e: ts.Expression) => exposesEnv(e, facts, caches, 0);

@@ -6,6 +6,7 @@
 // Options the file does not show (a parameter, a spread, a call result) count as carrying a key.
 // See docs/rules/missing-idempotency-key.md for every decision.
 import { ts } from 'ts-morph';
+import { includesAny } from './shared/textSearch';
 import { isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
@@ -22,6 +23,8 @@ const PAYPAL_MONEY_REQUESTS = new Set(['OrdersCaptureRequest', 'OrdersAuthorizeR
 const PAYPAL_SERVER_METHODS = new Set(['ordersCapture', 'ordersAuthorize', 'captureOrder', 'authorizeOrder', 'capturesRefund', 'authorizationsCapture', 'refundCapturedPayment', 'captureAuthorizedPayment']);
 const PAYPAL_REQUEST_ID = /^(paypal-?request-?id)$/i;
 /** A file that mentions none of these cannot hold a payment call the rule judges. */
+/** The payment SDKs' names as they are spelled in imports and identifiers (a cheap necessary condition). */
+const PAYMENT_WORDS = ['stripe', 'Stripe', 'STRIPE', 'adyen', 'Adyen', 'ADYEN', 'paypal', 'PayPal', 'Paypal', 'PAYPAL', 'square', 'Square', 'SQUARE'];
 const PAYMENT_TEXT = /stripe|adyen|paypal|square/i;
 
 const isStripeKey = (name: string) => isIdempotencyKeyName(name);
@@ -79,7 +82,7 @@ export const missingIdempotencyKey = defineRule({
   },
   create(context) {
     if (isTestOrSeedFile(context.file)) return {};
-    if (!PAYMENT_TEXT.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, PAYMENT_WORDS) || !PAYMENT_TEXT.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const sf = context.sourceFile;
     return {

@@ -6,6 +6,7 @@
 // templates (`prisma.$queryRaw\`…\``, `sql\`…\``) and templates whose substitutions are all
 // constants are fine.
 import { ts } from 'ts-morph';
+import { includesAny } from './shared/textSearch';
 import { enclosingFunction, skipOuterExpressions } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import type { CallKind } from '../engine/recognizers';
@@ -19,6 +20,8 @@ const CANDIDATE_METHODS = new Set(['query', 'execute', 'unsafe', ...KNEX_RAW, ..
 /** Methods judged on an unrecognised receiver when the text is plainly SQL. */
 const UNRECOGNISED_METHODS = new Set(['query', 'execute', 'raw', 'unsafe']);
 /** A file without a call of one of the candidate methods has nothing to judge. */
+/** Every raw-SQL call QUICK_TEXT matches names one of these (a cheap necessary condition). */
+const SQL_CALL_WORDS = ['query', 'execute', 'unsafe', 'raw', 'Raw'];
 const QUICK_TEXT = /\.\s*(?:query|execute|unsafe|raw|\w+Raw|\$queryRawUnsafe|\$executeRawUnsafe)\s*(?:<[^()]*>\s*)?\(/;
 const SQL_START =
   /^\s*\(?\s*(?:select|insert\s+into|insert\s+ignore|update|delete\s+from|delete|with|create|alter|drop|truncate|merge|replace\s+into|call|exec|execute|grant|revoke|show|describe|explain|values|upsert|copy|vacuum|analyze|reindex|lock\s+table|pragma|set\s+(?:local|session|search_path|role))\b/i;
@@ -65,7 +68,7 @@ export const sqlInjection = defineRule({
     ],
   },
   create(context) {
-    if (!QUICK_TEXT.test(context.sourceFile.text)) return {};
+    if (!includesAny(context.sourceFile.text, SQL_CALL_WORDS) || !QUICK_TEXT.test(context.sourceFile.text)) return {};
     const facts = context.facts;
     const statics = new StaticText(facts, { safeCall: (name) => ESCAPERS.test(name) });
 

@@ -64,7 +64,7 @@ export const weakJwtVerification = defineRule({
     const text = context.sourceFile.text;
     const usesJsonwebtoken = text.includes('jsonwebtoken');
     // libraries that verify with jsonwebtoken underneath and take the same options
-    const usesWrapper = JWT_WRAPPERS.test(text);
+    const usesWrapper = (text.includes('jwt') || text.includes('passport')) && JWT_WRAPPERS.test(text);
     if (!usesJsonwebtoken && !usesWrapper) return {};
     const facts = context.facts;
     const verifyCache = new Map<ts.Node, boolean>();
