@@ -12,7 +12,7 @@ import { isFunctionNode, referenceText, skipOuterExpressions, walk, type Functio
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 import { describeCall, isTestOrSeedFile } from './shared/dataAccess';
-import { anchorOf, calleeText, describeContext, exitsAfter, isChunked, isComparison, isFixedBound, isFixedList, locate, loopElementNames, loopIsPerElement, paramNames, type Anchor, type Context } from './shared/iteration';
+import { anchorOf, calleeText, describeContext, exitsAfter, isChunked, isComparison, isFixedBound, isFixedList, localHelperOf, locate, loopElementNames, loopIsPerElement, paramNames, type Anchor, type Context } from './shared/iteration';
 import { llmCall, mayHaveLlmCalls, vendorName, type LlmCall } from './shared/llmCalls';
 
 /** Names of what a guard compares: a call counter, a limit, a budget, a token or cost total. */
@@ -353,37 +353,6 @@ function viaLocalHelper(call: ts.CallExpression, facts: FileFacts, cache: Helper
   return inner ? { name: helper.name, ...inner } : undefined;
 }
 
-/** The function a call names when it is declared in this file: `helper(…)`, `this.helper(…)` in the same class. */
-function localHelperOf(call: ts.CallExpression, facts: FileFacts): { fn: FunctionNode; name: string } | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) {
-    const decl = facts.resolver.declarationOf(callee);
-    if (!decl) return undefined;
-    if (ts.isFunctionDeclaration(decl) && decl.body) return { fn: decl, name: callee.text };
-    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
-      const list = decl.parent;
-      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
-      const init = skipOuterExpressions(decl.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: callee.text };
-    }
-    return undefined;
-  }
-  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const name = callee.name.text;
-    let cls: ts.Node | undefined = call.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !ts.isClassLike(cls)) return undefined;
-    for (const m of cls.members) {
-      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
-      if (ts.isMethodDeclaration(m) && m.body) return { fn: m, name: `this.${name}` };
-      if (ts.isPropertyDeclaration(m) && m.initializer) {
-        const init = skipOuterExpressions(m.initializer);
-        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: `this.${name}` };
-      }
-    }
-  }
-  return undefined;
-}
 
 /** The first generation call a helper's body makes outside loops of its own (through one more local helper at most). */
 function helperLlmCall(fn: FunctionNode, facts: FileFacts, cache: HelperCache, depth: number): { call: ts.CallExpression; llm: LlmCall } | undefined {

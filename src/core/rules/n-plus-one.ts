@@ -15,7 +15,7 @@ import type { FileFacts } from '../engine/fileFacts';
 import type { CallKind } from '../engine/recognizers';
 import { defineRule, type RuleContext } from '../engine/rule';
 import type { Severity } from '../model';
-import { type Anchor, anchorOf, argumentNames, calleeText, type Context, describeContext, exitsAfter, isChunked, isFixedList, locate, loopElementNames, loopIsPerElement, paramNames } from './shared/iteration';
+import { type Anchor, anchorOf, argumentNames, calleeText, type Context, describeContext, exitsAfter, isChunked, isFixedList, localHelperOf, locate, loopElementNames, loopIsPerElement, paramNames } from './shared/iteration';
 
 const K = ts.SyntaxKind;
 
@@ -296,37 +296,6 @@ function viaLocalHelper(call: ts.CallExpression, facts: FileFacts, kinds: readon
   return { link: call, kind: inner.kind, access: inner.call, helper: helper.name };
 }
 
-/** The function a call names when it is declared in this file: `helper(…)`, `this.helper(…)` in the same class. */
-function localHelperOf(call: ts.CallExpression, facts: FileFacts): { fn: FunctionNode; name: string } | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) {
-    const decl = facts.resolver.declarationOf(callee);
-    if (!decl) return undefined;
-    if (ts.isFunctionDeclaration(decl) && decl.body) return { fn: decl, name: callee.text };
-    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
-      const list = decl.parent;
-      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
-      const init = skipOuterExpressions(decl.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: callee.text };
-    }
-    return undefined;
-  }
-  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === K.ThisKeyword) {
-    const name = callee.name.text;
-    let cls: ts.Node | undefined = call.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !ts.isClassLike(cls)) return undefined;
-    for (const m of cls.members) {
-      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
-      if (ts.isMethodDeclaration(m) && m.body) return { fn: m, name: `this.${name}` };
-      if (ts.isPropertyDeclaration(m) && m.initializer) {
-        const init = skipOuterExpressions(m.initializer);
-        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: `this.${name}` };
-      }
-    }
-  }
-  return undefined;
-}
 
 /** The first recognised query or remote call a helper's body makes (through one more local helper at most). */
 function helperAccess(fn: FunctionNode, facts: FileFacts, kinds: readonly ('db' | 'http')[], cache: HelperCache, depth: number): { call: ts.CallExpression; kind: CallKind } | undefined {

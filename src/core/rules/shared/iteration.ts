@@ -659,3 +659,35 @@ export function shortText(e: ts.Expression, sf: ts.SourceFile): string | undefin
   const t = e.getText(sf).replace(/\s+/g, ' ');
   return t.length <= 40 ? t : undefined;
 }
+
+/** The function a call names when it is declared in this file: `helper(…)`, `this.helper(…)` in the same class. */
+export function localHelperOf(call: ts.CallExpression, facts: FileFacts): { fn: FunctionNode; name: string } | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const decl = facts.resolver.declarationOf(callee);
+    if (!decl) return undefined;
+    if (ts.isFunctionDeclaration(decl) && decl.body) return { fn: decl, name: callee.text };
+    if (ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name)) {
+      const list = decl.parent;
+      if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+      const init = skipOuterExpressions(decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: callee.text };
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const name = callee.name.text;
+    let cls: ts.Node | undefined = call.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return undefined;
+    for (const m of cls.members) {
+      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
+      if (ts.isMethodDeclaration(m) && m.body) return { fn: m, name: `this.${name}` };
+      if (ts.isPropertyDeclaration(m) && m.initializer) {
+        const init = skipOuterExpressions(m.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: `this.${name}` };
+      }
+    }
+  }
+  return undefined;
+}
