@@ -10,6 +10,7 @@ import { ruleDocsUri, setDocsRoot } from './diagnostics';
 import { ProductionAuditHover } from './hover';
 import { scanWorkspace, type ScanSummary } from './scan';
 import { exportReport, openInSarifViewer, SARIF_VIEWER, type ExportOptions } from './exportReport';
+import { KeyedDebouncer } from './util/debouncer';
 import { WorkerClient } from './workerClient';
 
 const SELECTOR: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language }));
@@ -40,10 +41,9 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
     status.tooltip = `Production Audit: ${total} open finding${total === 1 ? '' : 's'}\n${SEVERITIES.map((s) => `${s}: ${counts[s]}`).join('\n')}\nClick to open the Production Audit sidebar.`;
     status.show();
   };
+  const statusDebounce = new KeyedDebouncer<string>();
   const sidebar = registerAuditSidebar(context, analysis, (root) => worker.probes(root));
-  let scanCount = 0;
   const runScan = async (token?: vscode.CancellationToken) => {
-    scanCount++;
     const summary = await scanWorkspace(worker, analysis, token);
     await sidebar.scanFinished(summary);
     return summary;
@@ -53,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
     { dispose: () => worker.dispose() },
     analysis,
     status,
-    analysis.onDidChangeFindings(updateStatus),
+    // a scan publishes file by file: recount at most every 100 ms, not once per file
+    analysis.onDidChangeFindings(() => statusDebounce.run('status', 100, updateStatus)),
+    { dispose: () => statusDebounce.dispose() },
     vscode.languages.registerCodeActionsProvider(SELECTOR, new ProductionAuditCodeActions(analysis, worker), { providedCodeActionKinds: ProductionAuditCodeActions.kinds }),
     vscode.languages.registerHoverProvider(SELECTOR, new ProductionAuditHover(analysis, worker)),
     vscode.commands.registerCommand(Commands.scanWorkspace, () => runScan()),
@@ -104,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ProductionAuditApi {
   updateStatus();
   analysis.start();
   const activationMs = performance.now() - t0;
-  return { scanWorkspace: (token) => runScan(token), onDidChangeFindings: analysis.onDidChangeFindings, activationMs, audit: sidebar.api, get scanCount() { return scanCount; } } as ProductionAuditApi;
+  return { scanWorkspace: (token) => runScan(token), onDidChangeFindings: analysis.onDidChangeFindings, activationMs, audit: sidebar.api };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,6 @@
 // A scan: discover files, read each one (skipping oversized, binary, minified and unreadable
 // files with a reason), analyse it, release it, move on. One file in memory at a time.
-import { closeSync, openSync, readSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ProductionAuditConfig } from '../audit/config';
 import type { AnalysisError, Finding, SkippedFile } from '../model';
 import type { Analyzer } from './analyzer';
@@ -48,18 +48,6 @@ function looksMinified(text: string): boolean {
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
-}
-
-/** Reads only the first bytes (for quick checks without loading a big file). */
-export function readHead(absolute: string, bytes = 512): Buffer {
-  const fd = openSync(absolute, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export interface ScanOptions extends EngineOptions {
