@@ -26,7 +26,7 @@ const LOG_METHODS = /^(error|warn|warning|info|debug|trace|fatal|log|critical|no
 
 export class FileFacts {
   readonly resolver: OriginResolver;
-  private readonly kindCache = new WeakMap<ts.Node, CallKind | null>();
+  private readonly kindCache = new Map<ts.Node, CallKind | null>();
 
   constructor(
     readonly sourceFile: ts.SourceFile,

@@ -82,9 +82,9 @@ function isScope(node: ts.Node): boolean {
  * from inside them, so a file whose rules never ask costs nothing.
  */
 export class OriginResolver {
-  private readonly scopes = new WeakMap<ts.Node, Map<string, Decl>>();
-  private readonly originCache = new WeakMap<ts.Node, Origin | null>();
-  private readonly memberCache = new WeakMap<ts.Node, Map<string, ts.Node>>();
+  private readonly scopes = new Map<ts.Node, Map<string, Decl>>();
+  private readonly originCache = new Map<ts.Node, Origin | null>();
+  private readonly memberCache = new Map<ts.Node, Map<string, ts.Node>>();
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
 

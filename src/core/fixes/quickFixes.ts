@@ -2,7 +2,7 @@
 // Each returns the smallest set of text replacements that keeps the file compiling, or undefined
 // when the code is not in a shape the fix understands (then no fix is offered).
 import { ts } from 'ts-morph';
-import { scriptKindOf } from '../engine/analyzer';
+import { parseSource } from '../engine/analyzer';
 import { getProperty } from '../engine/ast';
 
 import type { TextEdit } from './textEdits';
@@ -10,7 +10,7 @@ import type { TextEdit } from './textEdits';
 export type { TextEdit } from './textEdits';
 
 function parse(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+  return parseSource(file, text);
 }
 
 function offsetOf(sf: ts.SourceFile, line: number, column: number): number {

@@ -188,7 +188,7 @@ class SensitiveChecker {
   private fileIsAuth: boolean | undefined;
   /** Whether the file has NestJS `@Body(` / `@Headers(` parameters at all (checked once per file, when first needed). */
   private nestParams: boolean | undefined;
-  private readonly authCache = new WeakMap<ts.Node, boolean>();
+  private readonly authCache = new Map<ts.Node, boolean>();
 
   constructor(private readonly ctx: RuleContext<Options>) {
     this.sf = ctx.sourceFile;
