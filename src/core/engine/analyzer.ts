@@ -119,12 +119,12 @@ export class Analyzer {
     const errors: AnalysisError[] = [];
     const facts = new FileFacts(sf, this.options.recognizers);
     const rules = this.options.rules;
-    const disabled = new Set<number>();
+    const disabled: boolean[] = new Array(rules.length).fill(false);
     const dispatch: Dispatch = { byKind: [], onEnd: [] };
 
     const fail = (ruleIndex: number, err: unknown) => {
-      if (disabled.has(ruleIndex)) return;
-      disabled.add(ruleIndex);
+      if (disabled[ruleIndex]) return;
+      disabled[ruleIndex] = true;
       const msg = err instanceof Error ? err.message : String(err);
       errors.push({ file, ruleId: rules[ruleIndex].rule.id, message: `rule ${rules[ruleIndex].rule.id} failed on this file: ${msg}` });
     };
@@ -172,7 +172,7 @@ export class Analyzer {
       if (list !== undefined) {
         for (let i = 0; i < list.length; i++) {
           const l = list[i];
-          if (disabled.has(l.rule)) continue;
+          if (disabled[l.rule]) continue;
           try {
             l.fn(node);
           } catch (err) {
@@ -184,7 +184,7 @@ export class Analyzer {
     };
     visit(sf);
     for (const e of dispatch.onEnd) {
-      if (disabled.has(e.rule)) continue;
+      if (disabled[e.rule]) continue;
       try {
         e.fn();
       } catch (err) {

@@ -31,8 +31,8 @@ export function readSource(absolute: string, maxFileSize = DEFAULT_MAX_FILE_SIZE
 
 /** Text checks shared by files on disk and editor buffers: binary and minified content is skipped. */
 export function classifyText(buf: Buffer | string): ReadResult {
-  const head = typeof buf === 'string' ? buf.slice(0, 8192) : buf.subarray(0, 8192).toString('latin1');
-  if (head.includes('\u0000')) return { skip: 'binary file' };
+  const binary = typeof buf === 'string' ? buf.slice(0, 8192).includes('\u0000') : buf.subarray(0, 8192).includes(0);
+  if (binary) return { skip: 'binary file' };
   const text = typeof buf === 'string' ? buf : buf.toString('utf8');
   if (looksMinified(text)) return { skip: 'minified code' };
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
@@ -40,10 +40,10 @@ export function classifyText(buf: Buffer | string): ReadResult {
 
 function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
-  const sample = text.slice(0, 65536);
+  const end = Math.min(text.length, 65536);
   let lines = 1;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 10) lines++;
-  return sample.length / lines > 500;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return end / lines > 500;
 }
 
 function formatBytes(n: number): string {

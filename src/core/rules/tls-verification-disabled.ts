@@ -6,12 +6,10 @@
 // `sslValidate: false`). Written as an object property, a shorthand property backed by a
 // `const`, or an assignment.
 import { ts } from 'ts-morph';
-import { includesAny } from './shared/textSearch';
 import { isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
 
-const QUICK_WORDS = ['rejectUnauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED', 'strictSSL', 'checkServerIdentity', 'tlsAllowInvalid', 'tlsInsecure', 'sslValidate'];
 /** The MongoDB driver's own switches: `true` turns a check off (`sslValidate` is the legacy inverse). */
 const MONGO_SWITCHES = new Set(['tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure']);
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
@@ -45,7 +43,6 @@ export const tlsVerificationDisabled = defineRule({
     ],
   },
   create(context) {
-    if (!includesAny(context.sourceFile.text, QUICK_WORDS)) return {};
     const facts = context.facts;
 
     const reportProperty = (node: ts.Node, name: string, value: ts.Expression | undefined) => {
