@@ -31,6 +31,8 @@ const PROJECT_SHAPES: { library: LlmLibrary; vendor: RegExp; shape: RegExp }[] =
   { library: 'mistral', vendor: /mistral/i, shape: /^chat\.(complete|stream)$/ },
   { library: 'cohere', vendor: /cohere/i, shape: /^(chat|chatStream|generate|generateStream)$/ },
 ];
+/** The last step of every PROJECT_SHAPES shape. */
+const SHAPE_METHODS = new Set(['create', 'parse', 'stream', 'generateContent', 'generateContentStream', 'complete', 'chat', 'chatStream', 'generate', 'generateStream']);
 
 /**
  * A file whose text names none of the vendors cannot hold a call these rules judge (a cheap first
@@ -61,6 +63,8 @@ export function llmCall(facts: FileFacts, call: ts.CallExpression): LlmCall | un
   }
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  // every shape ends in one of these methods: most calls are turned away before any regex runs
+  if (!SHAPE_METHODS.has(callee.name.text)) return undefined;
   const origin = facts.originOf(callee);
   if (!origin) return undefined;
   for (const s of PROJECT_SHAPES) {
