@@ -3,7 +3,6 @@
 // options literal the call is given (or a local `const` literal it can see). Anything it cannot see
 // (a spread, a parameter, a value built elsewhere) counts as configured: precision first.
 import { ts } from 'ts-morph';
-import { includesAny } from './shared/textSearch';
 import { getProperty, hasSpread, isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import type { Origin } from '../engine/origins';
@@ -18,7 +17,6 @@ const SUPERAGENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'de
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /** A file that imports or requires none of these can only call the global fetch. */
-const HTTP_MODULE_WORDS = ['axios', 'got', 'http', 'undici', 'fetch', 'superagent', 'ky'];
 const HTTP_MODULE_TEXT = /['"`](?:node:)?(?:axios|got|https?|undici|node-fetch|cross-fetch|isomorphic-unfetch|isomorphic-fetch|make-fetch-happen|superagent|ky)['"`]/;
 const URL_NAME = /(?:^|[a-z0-9_])(?:url|uri|href|endpoint|link|address)s?$|^(?:url|uri|href|endpoint|link|address)$/i;
 /** Keys whose later assignment on an options variable may add a timeout. */
@@ -99,8 +97,8 @@ export const missingTimeout = defineRule({
   },
   create(context) {
     const text = context.sourceFile.text;
-    // module names first (substring search), the exact import pattern only when one is there
-    const modulesImported = includesAny(text, HTTP_MODULE_WORDS) && HTTP_MODULE_TEXT.test(text);
+    // one regular expression over the text: measured faster than a substring search per module name first
+    const modulesImported = HTTP_MODULE_TEXT.test(text);
     if (!text.includes('fetch') && !modulesImported) return {};
     const facts = context.facts;
     const suggested = Math.max(1, Number(context.options.suggestedTimeoutMs) || 10000);
