@@ -1,9 +1,10 @@
 // "Production Audit: Scan Workspace": every folder with its own settings, progress with files
 // done/total, cancellable (the worker stops at once; what was found so far stays).
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { AnalysisError, Finding, SkippedFile } from '../core/model';
 import type { AnalysisService } from './analysisService';
+import { readSettings } from './settings';
+import { shardCount } from './util/shards';
 import { CancelledError, type WorkerClient } from './workerClient';
 
 export interface ScanSummary {
@@ -15,6 +16,8 @@ export interface ScanSummary {
   folders: number;
   /** Per folder, what the scan found (findings.json is written from these). */
   results: FolderScanResult[];
+  /** Worker threads the scan used per folder (`productionAudit.scan.workers`). */
+  workers: number;
 }
 
 export interface FolderScanResult {
@@ -30,7 +33,7 @@ export interface FolderScanResult {
 
 export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisService, token?: vscode.CancellationToken): Promise<ScanSummary> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  const summary: ScanSummary = { filesScanned: 0, findings: 0, errors: [], skipped: [], cancelled: false, folders: folders.length, results: [] };
+  const summary: ScanSummary = { filesScanned: 0, findings: 0, errors: [], skipped: [], cancelled: false, folders: folders.length, results: [], workers: 0 };
   if (!folders.length) {
     void vscode.window.showInformationMessage('Production Audit: open a folder on disk to scan it; open editors are analysed as you type.');
     return summary;
@@ -43,9 +46,10 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
         await analysis.configure(folder, true);
         const result: FolderScanResult = { folder, findings: [], filesScanned: 0, errors: [], skipped: [], rulesRun: analysis.rulesRun.get(folder.uri.toString()) ?? [], completed: true };
         summary.results.push(result);
-        // split the folder over several worker threads (one per core, at most 4); the first is the
-        // long-lived analysis worker, the others live for this scan only
-        const count = shardCount();
+        // split the folder over worker threads (see shardCount); the first is the long-lived
+        // analysis worker, the others live for this scan only
+        const count = shardCount(readSettings(folder.uri).scanWorkers);
+        summary.workers = Math.max(summary.workers, count);
         const extra = Array.from({ length: count - 1 }, () => worker.sibling());
         const clients = [worker, ...extra];
         const totals = new Array<number>(count).fill(0);
@@ -106,10 +110,4 @@ export async function scanWorkspace(worker: WorkerClient, analysis: AnalysisServ
   const extra = [summary.skipped.length ? `${summary.skipped.length} skipped` : '', summary.errors.length ? `${summary.errors.length} errors` : ''].filter(Boolean).join(', ');
   void vscode.window.setStatusBarMessage(`Production Audit: ${summary.cancelled ? 'scan cancelled — ' : ''}${what}${extra ? ` (${extra})` : ''}`, 10000);
   return summary;
-}
-
-/** Worker threads for a scan: one per core, at most 4 (and 1 on a single core). */
-export function shardCount(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cores));
 }

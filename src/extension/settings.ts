@@ -14,6 +14,8 @@ export interface Settings {
   quickFixTimeoutMs: number;
   overrides: Record<string, RuleOverride>;
   scanExclude: string[];
+  /** Worker threads for a workspace scan; 0 = automatic (see shardCount). */
+  scanWorkers: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -37,6 +39,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     quickFixTimeoutMs: num('quickFix.timeoutMs', 10000, 1),
     overrides,
     scanExclude: (c.get<string[]>('scan.exclude', []) ?? []).filter((x) => typeof x === 'string'),
+    scanWorkers: Math.floor(num('scan.workers', 0, 0)),
   };
 }
 

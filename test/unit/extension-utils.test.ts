@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { KeyedDebouncer } from '../../src/extension/util/debouncer';
 import { diagnosticSeverityIndex, severityMap } from '../../src/extension/util/severityMapping';
+import { shardCount } from '../../src/extension/util/shards';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -109,5 +110,20 @@ describe('extension manifest and bundle', () => {
     assert.ok(!text.includes('createSourceFile'), 'dist/extension.js must not contain the TypeScript parser');
     assert.ok(statSync(ext).size < 1_000_000, `dist/extension.js is ${statSync(ext).size} bytes`);
     assert.ok(readFileSync(worker, 'utf8').includes('createSourceFile'));
+  });
+});
+
+describe('shardCount (workers of a workspace scan)', () => {
+  it('leaves one core to the engine threads and the extension host: 1 worker on 2 cores, 3 on 4, at most 4', () => {
+    assert.equal(shardCount(0, 1), 1);
+    assert.equal(shardCount(0, 2), 1);
+    assert.equal(shardCount(0, 4), 3);
+    assert.equal(shardCount(0, 16), 4);
+  });
+  it("follows the user's setting, up to 16 workers, and ignores values that are not whole positive numbers", () => {
+    assert.equal(shardCount(2, 2), 2);
+    assert.equal(shardCount(64, 2), 16);
+    assert.equal(shardCount(-3, 4), 3);
+    assert.equal(shardCount(1.5, 4), 3);
   });
 });

@@ -140,8 +140,16 @@ describe('Production Audit in a real VS Code', function () {
 
     after(() => fs.rmSync(generated(), { recursive: true, force: true }));
 
-    it('puts diagnostics on files that are not open, and skips clean files', async () => {
-      const summary = await api.scanWorkspace();
+    it('puts diagnostics on files that are not open, and skips clean files (split over two workers)', async () => {
+      const cfg = vscode.workspace.getConfiguration('productionAudit', folderUri());
+      await cfg.update('scan.workers', 2, vscode.ConfigurationTarget.Workspace);
+      let summary;
+      try {
+        summary = await api.scanWorkspace();
+      } finally {
+        await cfg.update('scan.workers', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.equal(summary.workers, 2);
       assert.equal(summary.cancelled, false);
       assert.ok(summary.filesScanned >= 5, `scanned ${summary.filesScanned}`);
       const retry = vscode.Uri.joinPath(folderUri(), 'src/retry.ts');
