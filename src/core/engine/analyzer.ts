@@ -199,12 +199,13 @@ export class Analyzer {
   }
 
   private makeFinding(file: string, sf: ts.SourceFile, active: ActiveRule, node: ts.Node, message: string, opts?: ReportOptions): Finding {
-    const range = nodeRange(node, sf);
-    const related: RelatedLocation[] = (opts?.related ?? []).map((r) => ({ file, ...nodeRange(r.node, sf), message: r.message }));
+    const range = nodeRange(node, sf, opts?.end);
+    const related: RelatedLocation[] = (opts?.related ?? []).map((r) => ({ file, ...nodeRange(r.node, sf, r.end), message: r.message }));
     // a severity the user chose in config wins; otherwise the rule's (per-finding) severity, raised for the system type
     const severity = active.severityFromConfig ? active.severity : effectiveSeverity(active.rule.id, opts?.severity ?? active.severity, this.options.systemType);
-    const fpNode = opts?.fingerprintNode ?? node;
-    const codeHash = hash(normaliseCode(fpNode.getText(sf))).slice(0, 12);
+    // the code the fingerprint hashes: the fingerprint node, else the reported range
+    const code = opts?.fingerprintNode ? opts.fingerprintNode.getText(sf) : opts?.end !== undefined ? sf.text.slice(node.getStart(sf), opts.end) : node.getText(sf);
+    const codeHash = hash(normaliseCode(code)).slice(0, 12);
     return {
       ruleId: active.rule.id,
       category: active.rule.category,

@@ -79,9 +79,9 @@ export function hasSpread(obj: ts.ObjectLiteralExpression): boolean {
 }
 
 /** The 1-based range of a node (from its first token, not its leading trivia). */
-export function nodeRange(node: ts.Node, sf: ts.SourceFile): Range {
+export function nodeRange(node: ts.Node, sf: ts.SourceFile, endAt?: number): Range {
   const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  const end = sf.getLineAndCharacterOfPosition(node.getEnd());
+  const end = sf.getLineAndCharacterOfPosition(endAt ?? node.getEnd());
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
@@ -94,4 +94,41 @@ export function referenceText(expr: ts.Expression): string | undefined {
     return base === undefined ? undefined : `${base}.${expr.name.text}`;
   }
   return undefined;
+}
+
+// ---- heads: a node reported over its first part only -----------------------------------------------
+
+/** A node and the position where its reported range ends: a loop's header, `catch (err)`, `(err) =>`. */
+export interface NodeHead {
+  node: ts.Node;
+  end: number;
+}
+
+/** The header of a loop (`while (true)`, `for (;;)`, `do`), for a tight range and a stable fingerprint. */
+export function loopHead(loop: LoopNode, sf: ts.SourceFile): NodeHead {
+  const start = loop.getStart(sf);
+  if (ts.isDoStatement(loop)) return { node: loop, end: start + 2 };
+  const close = sf.text.lastIndexOf(')', loop.statement.getStart(sf));
+  return { node: loop, end: close > start ? close + 1 : loop.statement.pos };
+}
+
+/** The `catch (e)` header of a catch clause (just `catch` without a binding). It starts where the clause starts. */
+export function catchClauseHead(clause: ts.CatchClause, sf: ts.SourceFile): NodeHead {
+  const start = clause.getStart(sf);
+  let end = start + 'catch'.length;
+  if (clause.variableDeclaration) {
+    const close = sf.text.lastIndexOf(')', clause.block.getStart(sf));
+    end = close >= clause.variableDeclaration.end ? close + 1 : clause.variableDeclaration.end;
+  }
+  return { node: clause, end };
+}
+
+/** A handler that spans several lines by its head (`(err) =>`, `function (err)`); anything else whole. */
+export function handlerHead(handler: ts.Expression, sf: ts.SourceFile): NodeHead {
+  const whole = { node: handler, end: handler.end };
+  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return whole;
+  const start = handler.getStart(sf);
+  if (sf.getLineAndCharacterOfPosition(start).line === sf.getLineAndCharacterOfPosition(handler.end).line) return whole;
+  const end = ts.isArrowFunction(handler) ? handler.equalsGreaterThanToken.end : sf.text.lastIndexOf(')', handler.body.getStart(sf)) + 1;
+  return end > start ? { node: handler, end } : whole;
 }

@@ -24,8 +24,10 @@ export interface RuleDocs {
 }
 
 export interface ReportOptions {
-  /** Second locations, e.g. the loop of an N+1. */
-  related?: { node: ts.Node; message: string }[];
+  /** Second locations, e.g. the loop of an N+1 (`end` cuts one short, like the report's own `end`). */
+  related?: { node: ts.Node; message: string; end?: number }[];
+  /** Ends the reported range here instead of at the node's end: a loop's header, a `catch (err)` (see NodeHead). */
+  end?: number;
   /** Overrides the configured severity for this one finding (e.g. MEDIUM for a concurrent N+1). */
   severity?: Severity;
   /** The node whose normalised text identifies the finding in its fingerprint (default: the reported node). */

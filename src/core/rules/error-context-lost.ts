@@ -10,7 +10,7 @@
 // error (`if (err.code === 'P2002') throw new DuplicateEmailError()`) are deliberate translations
 // and are not reported. Decisions: docs/rules/error-context-lost.md.
 import { ts } from 'ts-morph';
-import { isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
+import { catchClauseHead, handlerHead, isFunctionNode, skipOuterExpressions, walk, type NodeHead } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule, type RuleContext } from '../engine/rule';
 
@@ -39,7 +39,7 @@ interface Handler {
   /** Names bound to the caught error (none for `catch {}` or `.catch(() => …)`). */
   bindings: ts.Node[];
   /** The related location: the catch clause header or the `.catch(…)` handler. */
-  related: ts.Node;
+  related: NodeHead;
   relatedMessage: string;
   /** The name to show in messages, e.g. `err`. */
   errorName?: string;
@@ -134,7 +134,7 @@ class ContextChecker {
     this.check({
       body: clause.block,
       bindings: decl ? [decl] : [],
-      related: clauseHeader(clause, this.sf),
+      related: catchClauseHead(clause, this.sf),
       relatedMessage: 'the error is caught here',
       errorName: decl && ts.isIdentifier(decl.name) ? decl.name.text : undefined,
     });
@@ -153,7 +153,7 @@ class ContextChecker {
     this.check({
       body: handler.body,
       bindings: p ? [p] : [],
-      related: handlerHeader(handler, this.sf),
+      related: handlerHead(handler, this.sf),
       relatedMessage: method === 'catch' ? 'the error is caught by this `.catch` handler' : 'the error is caught by this rejection handler',
       errorName: p && ts.isIdentifier(p.name) ? p.name.text : undefined,
     });
@@ -190,7 +190,7 @@ class ContextChecker {
       const fix = h.errorName
         ? `Pass \`${h.errorName}\` to the logger (\`logger.error({ err: ${h.errorName} }, '…')\`, \`console.error('…', ${h.errorName})\`).`
         : "Bind the error (`catch (err)`) and pass it to the logger (`logger.error({ err }, '…')`, `console.error('…', err)`).";
-      this.ctx.report(log, `${what} ${LOG_WHY} ${fix}`, { related: [{ node: h.related, message: h.relatedMessage }] });
+      this.ctx.report(log, `${what} ${LOG_WHY} ${fix}`, { related: [{ node: h.related.node, end: h.related.end, message: h.relatedMessage }] });
     }
     for (const t of throws) this.checkThrow(t, h);
   }
@@ -212,7 +212,7 @@ class ContextChecker {
       ? `Keep the original as the cause: \`throw new ${name}('…', { cause: ${cause} })\`.`
       : `Bind the caught error (\`catch (err)\`) and keep it as the cause: \`throw new ${name}('…', { cause: err })\`.`;
     this.ctx.report(t, `\`throw ${ctor}\` replaces the caught error without \`{ cause }\`. ${THROW_WHY} ${fix}`, {
-      related: [{ node: h.related, message: h.relatedMessage }],
+      related: [{ node: h.related.node, end: h.related.end, message: h.relatedMessage }],
     });
   }
 
@@ -356,21 +356,3 @@ function calleeText(call: ts.CallExpression, sf: ts.SourceFile): string {
   return t.length > 50 ? `${t.slice(0, 47)}…` : t;
 }
 
-/** `catch (err)` without the block, for a tight related location. */
-function clauseHeader(clause: ts.CatchClause, sf: ts.SourceFile): ts.Node {
-  const start = clause.getStart(sf);
-  let end = start + 'catch'.length;
-  if (clause.variableDeclaration) {
-    const close = sf.text.lastIndexOf(')', clause.block.getStart(sf));
-    end = close >= clause.variableDeclaration.end ? close + 1 : clause.variableDeclaration.end;
-  }
-  return Object.create(clause, { end: { value: end, enumerable: true } }) as ts.Node;
-}
-
-/** A multi-line handler is named by its head (`(err) =>`). */
-function handlerHeader(handler: ts.ArrowFunction | ts.FunctionExpression, sf: ts.SourceFile): ts.Node {
-  const start = handler.getStart(sf);
-  if (sf.getLineAndCharacterOfPosition(start).line === sf.getLineAndCharacterOfPosition(handler.end).line) return handler;
-  const end = ts.isArrowFunction(handler) ? handler.equalsGreaterThanToken.end : sf.text.lastIndexOf(')', handler.body.getStart(sf)) + 1;
-  return end > start ? (Object.create(handler, { end: { value: end, enumerable: true } }) as ts.Node) : handler;
-}

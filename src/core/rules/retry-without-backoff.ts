@@ -12,7 +12,7 @@
 // Unbounded retries are unbounded-retry's findings and are skipped here. Decisions:
 // docs/rules/retry-without-backoff.md.
 import { ts } from 'ts-morph';
-import { isFunctionNode, isLoopNode, referenceText, skipOuterExpressions, walk, type FunctionNode, type LoopNode } from '../engine/ast';
+import { isFunctionNode, isLoopNode, loopHead, referenceText, skipOuterExpressions, walk, type FunctionNode, type LoopNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule, type RuleContext, type RuleListeners } from '../engine/rule';
 import {
@@ -22,7 +22,6 @@ import {
   collectMutations,
   describeHeader,
   functionName,
-  headerNode,
   isCandidateLoop,
   loopCondition,
   normaliseText,
@@ -213,7 +212,8 @@ class BackoffChecker {
     const verdict = this.verdict(delays);
     if (!verdict) return;
     const header = describeHeader(loop, this.sf);
-    this.ctx.report(headerNode(loop, this.sf), this.message(`\`${header}\``, 'retries', verdict), {
+    this.ctx.report(loop, this.message(`\`${header}\``, 'retries', verdict), {
+      end: loopHead(loop, this.sf).end,
       related: [verdict.delay ? { node: verdict.delay.node, message: 'the constant wait between attempts' } : { node: retry.goesRound, message: retry.relatedMessage }],
     });
   }
@@ -278,7 +278,8 @@ class BackoffChecker {
     collectMutations(loop.statement, mutated);
     const verdict = this.verdict(this.delaysIn(loop.statement, mutated, undefined));
     if (!verdict) return;
-    this.ctx.report(headerNode(loop, this.sf), this.message(`\`${describeHeader(loop, this.sf)}\``, 'retries', verdict), {
+    this.ctx.report(loop, this.message(`\`${describeHeader(loop, this.sf)}\``, 'retries', verdict), {
+      end: loopHead(loop, this.sf).end,
       related: [verdict.delay ? { node: verdict.delay.node, message: 'the constant wait between attempts' } : { node: exit, message: 'the check of the result that ends the retries' }],
     });
   }

@@ -9,7 +9,7 @@
 // Everything else is flagged: empty and comment-only blocks, fallbacks, flags, bare error responses,
 // `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`. Decisions: docs/rules/swallowed-exception.md.
 import { ts } from 'ts-morph';
-import { isFunctionNode, skipOuterExpressions, type FunctionNode } from '../engine/ast';
+import { catchClauseHead, handlerHead, isFunctionNode, skipOuterExpressions, type FunctionNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule, type RuleContext } from '../engine/rule';
 
@@ -195,11 +195,10 @@ class SwallowChecker {
     if (this.handles(clause.block, names, clause, 0)) return;
     if (isRetryAttempt(clause)) return;
     const detail = this.describeBlock(clause.block);
-    this.ctx.report(
-      clauseHeader(clause, this.sf),
-      `This \`catch\` block ${detail}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_CLAUSE}`,
-      { fingerprintNode: clause },
-    );
+    this.ctx.report(clause, `This \`catch\` block ${detail}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_CLAUSE}`, {
+      end: catchClauseHead(clause, this.sf).end,
+      fingerprintNode: clause,
+    });
   }
 
   call(call: ts.CallExpression): void {
@@ -224,7 +223,7 @@ class SwallowChecker {
         ? `\`${method === 'catch' ? `.catch(${verdict.reference})` : `.then(…, ${verdict.reference})`}\` hands the rejection to ${verdict.detail}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_HANDLER}`
         : `${construct} ${verdict.detail}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_HANDLER}`;
     const target = skipOuterExpressions(handler);
-    this.ctx.report(handlerHeader(target, this.sf), message, { fingerprintNode: target });
+    this.ctx.report(target, message, { end: handlerHead(target, this.sf).end, fingerprintNode: target });
   }
 
   /**
@@ -626,32 +625,3 @@ function shortText(text: string): string {
   return t.length > 40 ? `${t.slice(0, 37)}…` : t;
 }
 
-/**
- * The `catch (e)` header of a catch clause (just `catch` without a binding): a tight squiggle that
- * starts where the clause starts, so the quick fix finds the clause from the finding's position.
- */
-function clauseHeader(clause: ts.CatchClause, sf: ts.SourceFile): ts.Node {
-  const start = clause.getStart(sf);
-  let end = start + 'catch'.length;
-  if (clause.variableDeclaration) {
-    const close = sf.text.lastIndexOf(')', clause.block.getStart(sf));
-    end = close >= clause.variableDeclaration.end ? close + 1 : clause.variableDeclaration.end;
-  }
-  // same node (kind, parent, position), shorter end
-  return Object.create(clause, { end: { value: end, enumerable: true } }) as ts.Node;
-}
-
-/**
- * A handler that spans several lines is reported on its head (`(err) =>`, `function (err)`), a
- * one-line handler in full; both start where the handler starts, for the quick fix.
- */
-function handlerHeader(handler: ts.Expression, sf: ts.SourceFile): ts.Node {
-  if (!ts.isArrowFunction(handler) && !ts.isFunctionExpression(handler)) return handler;
-  const start = handler.getStart(sf);
-  const startLine = sf.getLineAndCharacterOfPosition(start).line;
-  const endLine = sf.getLineAndCharacterOfPosition(handler.end).line;
-  if (startLine === endLine) return handler;
-  const end = ts.isArrowFunction(handler) ? handler.equalsGreaterThanToken.end : sf.text.lastIndexOf(')', handler.body.getStart(sf)) + 1;
-  if (end <= start) return handler;
-  return Object.create(handler, { end: { value: end, enumerable: true } }) as ts.Node;
-}

@@ -7,10 +7,10 @@
 //   3. a retry library configured to never give up (`retries: Infinity`, `forever: true`, …).
 // Everything is decided from syntax and imports; see docs/rules/unbounded-retry.md for the decisions.
 import { ts } from 'ts-morph';
-import { skipOuterExpressions, walk, type LoopNode } from '../engine/ast';
+import { loopHead, skipOuterExpressions, walk, type LoopNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule, type RuleContext, type RuleListeners } from '../engine/rule';
-import { RetryShapes, callTaking, describeHeader, functionName, hasCountingCallback, headerNode, isCandidateLoop, normaliseText } from './shared/retryShapes';
+import { RetryShapes, callTaking, describeHeader, functionName, hasCountingCallback, isCandidateLoop, normaliseText } from './shared/retryShapes';
 
 const K = ts.SyntaxKind;
 
@@ -173,13 +173,13 @@ class RetryChecker {
   }
 
   private reportLoop(loop: LoopNode, goesRound: ts.Node, relatedMessage: string): void {
-    const header = headerNode(loop, this.sf);
+    const head = loopHead(loop, this.sf);
     const text = describeHeader(loop, this.sf);
     const message =
       `\`${text}\` retries after every failure with no maximum attempt count: the failure path goes round the loop again and nothing in the loop compares an attempt counter or a deadline to a limit. ` +
       'When the failure is permanent this never ends: the worker hammers the failing dependency forever, burns CPU, quota and money (a cost-control risk as well as a reliability one), turns a short blip into a retry storm, and since the job never fails nobody is told. ' +
       'Cap the attempts (`for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++)` or `if (++attempt >= MAX_ATTEMPTS) throw err`), back off with jitter between tries, and after the last attempt fail loudly or dead-letter the work.';
-    this.ctx.report(header, message, { related: [{ node: goesRound, message: relatedMessage }] });
+    this.ctx.report(head.node, message, { end: head.end, related: [{ node: goesRound, message: relatedMessage }] });
   }
   // ---- 2. self-calls from a catch -----------------------------------------------------------------
 

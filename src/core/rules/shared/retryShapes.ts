@@ -1176,19 +1176,6 @@ export function hasCountingCallback(obj: ts.ObjectLiteralExpression): boolean {
 
 // ---- reporting helpers --------------------------------------------------------------------------
 
-/** A node covering the loop's header only (`while (true)`, `for (;;)`, `do`), for a tight range and a stable fingerprint. */
-export function headerNode(loop: LoopNode, sf: ts.SourceFile): ts.Node {
-  const start = loop.getStart(sf);
-  let end: number;
-  if (ts.isDoStatement(loop)) end = start + 2;
-  else {
-    const close = sf.text.lastIndexOf(')', loop.statement.getStart(sf));
-    end = close > start ? close + 1 : loop.statement.pos;
-  }
-  // same node (kind, parent, position), shorter end
-  return Object.create(loop, { end: { value: end, enumerable: true } }) as ts.Node;
-}
-
 export function describeHeader(loop: LoopNode, sf: ts.SourceFile): string {
   if (ts.isDoStatement(loop)) return `do … while (${normaliseText(loop.expression.getText(sf))})`;
   const start = loop.getStart(sf);
