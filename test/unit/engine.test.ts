@@ -23,7 +23,7 @@ const probe = defineRule({
   docs: { summary: '', why: '', fix: '', invalid: [], valid: [] },
   create(ctx) {
     return {
-      [ts.SyntaxKind.CallExpression](node) {
+      CallExpression(node) {
         const call = node as ts.CallExpression;
         const k = ctx.facts.callKind(call);
         if (k) ctx.report(call, `${k.kind}:${k.library}:${k.method}`);
@@ -95,7 +95,7 @@ describe('rule isolation, syntax errors, suppressions, fingerprints', () => {
     ...probe,
     id: 'always-throws',
     create: () => ({
-      [ts.SyntaxKind.CallExpression]() {
+      CallExpression() {
         throw new Error('boom');
       },
     }),
@@ -107,6 +107,14 @@ describe('rule isolation, syntax errors, suppressions, fingerprints', () => {
     assert.equal(r.errors[0].ruleId, 'always-throws');
     assert.equal(r.errors[0].file, 'src/x.ts');
     assert.match(r.errors[0].message, /boom/);
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['probe-call-kind']);
+  });
+
+  it('reports a rule that listens to a name that is no syntax kind, instead of never calling it', () => {
+    const typo = defineRule({ ...probe, id: 'typo-listener', create: () => ({ CallExpresion() {} }) as never });
+    const r = analyzeText('src/x.ts', `fetch('/a');`, undefined, { rules: [...all, typo], only: ['probe-call-kind', 'typo-listener'] });
+    assert.deepEqual(r.errors.map((e) => e.ruleId), ['typo-listener']);
+    assert.match(r.errors[0].message, /`CallExpresion`, which is not a ts\.SyntaxKind name/);
     assert.deepEqual(r.findings.map((f) => f.ruleId), ['probe-call-kind']);
   });
 

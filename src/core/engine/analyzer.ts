@@ -8,7 +8,7 @@ import { effectiveSeverity } from '../scoring';
 import { nodeRange } from './ast';
 import { FileFacts } from './fileFacts';
 import type { RecognizerSet } from './recognizers';
-import type { ReportOptions, RuleDefinition, RuleListeners } from './rule';
+import type { ReportOptions, RuleDefinition, RuleListeners, SyntaxKindName } from './rule';
 import { isExpired, parseSuppressions } from './suppressions';
 
 /** A rule as configured for a run: enabled, with its effective severity and options. */
@@ -157,9 +157,13 @@ export class Analyzer {
       };
       for (const key of Object.keys(listeners)) {
         if (key === 'onEnd') continue;
-        const kind = Number(key);
-        const fn = listeners[kind];
+        const fn = listeners[key as SyntaxKindName];
         if (!fn) continue;
+        const kind = ts.SyntaxKind[key as SyntaxKindName];
+        if (typeof kind !== 'number') {
+          fail(ruleIndex, new Error(`it listens to \`${key}\`, which is not a ts.SyntaxKind name`));
+          return;
+        }
         (dispatch.byKind[kind] ??= []).push({ rule: ruleIndex, fn: timed(fn) });
       }
       if (listeners.onEnd) dispatch.onEnd.push({ rule: ruleIndex, fn: timed(listeners.onEnd) });

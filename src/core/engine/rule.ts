@@ -47,10 +47,15 @@ export interface RuleContext<Options = Record<string, unknown>> {
 
 export type Listener = (node: ts.Node) => void;
 
-export interface RuleListeners {
-  /** Listeners per node kind, called in document order during the single walk. */
-  [kind: number]: Listener | undefined;
-}
+/** A node kind by its `ts.SyntaxKind` name: `CallExpression`, `CatchClause`, … */
+export type SyntaxKindName = keyof typeof ts.SyntaxKind;
+
+/**
+ * Listeners per node kind, keyed by the kind's name (`{ CallExpression(node) { … } }`) and called in
+ * document order during the single walk. Names rather than kind numbers: an object literal with keys
+ * in the hundreds carries a mostly empty array of that length, made again for every file.
+ */
+export type RuleListeners = { [kind in SyntaxKindName]?: Listener };
 
 export interface RuleDefinition<Options extends Record<string, unknown> = Record<string, unknown>> {
   /** kebab-case, names the smell, equals the file name. */

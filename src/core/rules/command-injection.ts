@@ -61,7 +61,7 @@ export const commandInjection = defineRule({
     const promisified = new Map<ts.Node, Target | null>();
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         if (call.arguments.length === 0) return;
         const target = targetOf(call, facts, promisified);

@@ -172,7 +172,7 @@ export const deleteWithoutFilter = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
@@ -181,7 +181,7 @@ export const deleteWithoutFilter = defineRule({
         const verdict = judgeCall(facts, call, name, sf);
         if (verdict) report(verdict.node, verdict);
       },
-      [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+      TaggedTemplateExpression: (node: ts.Node) => {
         if (!open()) return;
         const tagged = node as ts.TaggedTemplateExpression;
         const sql = rawSqlOfTaggedTemplate(tagged);

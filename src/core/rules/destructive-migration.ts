@@ -184,7 +184,7 @@ export const destructiveMigration = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name) return;
@@ -194,7 +194,7 @@ export const destructiveMigration = defineRule({
         report(at, changes, short(at, sf));
       },
       // statement lists: `export const up = ['ALTER TABLE … DROP COLUMN …', …]`, run by a small migrator
-      [ts.SyntaxKind.ArrayLiteralExpression]: (node: ts.Node) => {
+      ArrayLiteralExpression: (node: ts.Node) => {
         const arr = node as ts.ArrayLiteralExpression;
         if (inRollbackList(arr)) return;
         for (const el of arr.elements) {
@@ -203,7 +203,7 @@ export const destructiveMigration = defineRule({
           report(el, sqlChanges(el.text), short(el, sf));
         }
       },
-      [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+      TaggedTemplateExpression: (node: ts.Node) => {
         const tagged = node as ts.TaggedTemplateExpression;
         const tag = skipOuterExpressions(tagged.tag);
         const tagName = ts.isIdentifier(tag) ? tag.text : ts.isPropertyAccessExpression(tag) ? tag.name.text : undefined;

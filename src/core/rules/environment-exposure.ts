@@ -58,7 +58,7 @@ export const environmentExposure = defineRule({
     const exposes = (e: ts.Expression) => exposesEnv(e, facts, caches, 0);
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         if (call.arguments.length === 0) return;
         const sink = callSink(call, facts);
@@ -66,7 +66,7 @@ export const environmentExposure = defineRule({
         if (!call.arguments.some((a) => exposes(ts.isSpreadElement(a) ? a.expression : a))) return;
         context.report(call, messageFor(sink));
       },
-      [ts.SyntaxKind.NewExpression]: (node: ts.Node) => {
+      NewExpression: (node: ts.Node) => {
         // new Response(JSON.stringify(process.env)), new NextResponse(…)
         const n = node as ts.NewExpression;
         const callee = skipOuterExpressions(n.expression);
@@ -74,7 +74,7 @@ export const environmentExposure = defineRule({
         if (!exposes(n.arguments[0])) return;
         context.report(n, messageFor({ kind: 'response', display: `new ${callee.text}` }));
       },
-      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+      BinaryExpression: (node: ts.Node) => {
         // Koa: ctx.body = process.env
         const b = node as ts.BinaryExpression;
         if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
@@ -85,7 +85,7 @@ export const environmentExposure = defineRule({
         if (!exposes(b.right)) return;
         context.report(b, messageFor({ kind: 'response', display: target, assignment: true }));
       },
-      [ts.SyntaxKind.ReturnStatement]: (node: ts.Node) => {
+      ReturnStatement: (node: ts.Node) => {
         const r = node as ts.ReturnStatement;
         if (!r.expression) return;
         let fn: ts.Node | undefined = r.parent;
@@ -94,7 +94,7 @@ export const environmentExposure = defineRule({
         if (!exposes(r.expression)) return;
         context.report(r, messageFor({ kind: 'return', display: handlerName(fn as FunctionNode) }));
       },
-      [ts.SyntaxKind.ArrowFunction]: (node: ts.Node) => {
+      ArrowFunction: (node: ts.Node) => {
         // fastify.get('/env', async () => process.env)
         const fn = node as ts.ArrowFunction;
         if (ts.isBlock(fn.body) || !isRouteHandler(fn)) return;

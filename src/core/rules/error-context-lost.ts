@@ -114,8 +114,8 @@ export const errorContextLost = defineRule({
     if (!text.includes('catch') && !text.includes('.then(')) return {};
     const checker = new ContextChecker(context);
     return {
-      [K.CatchClause]: (node) => checker.catchClause(node as ts.CatchClause),
-      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
+      CatchClause: (node) => checker.catchClause(node as ts.CatchClause),
+      CallExpression: (node) => checker.call(node as ts.CallExpression),
     };
   },
 });

@@ -127,7 +127,7 @@ export const floatingPromise = defineRule({
     if (!text.includes('async') && !text.includes('Promise')) return {};
     const checker = new FloatingChecker(context);
     return {
-      [K.ExpressionStatement]: (node) => checker.statement(node as ts.ExpressionStatement),
+      ExpressionStatement: (node) => checker.statement(node as ts.ExpressionStatement),
     };
   },
 });

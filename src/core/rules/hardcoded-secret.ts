@@ -152,9 +152,9 @@ export const hardcodedSecret = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.StringLiteral]: (node: ts.Node) => check(node, (node as ts.StringLiteral).text),
-      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: (node: ts.Node) => check(node, (node as ts.NoSubstitutionTemplateLiteral).text),
-      [ts.SyntaxKind.TemplateExpression]: (node: ts.Node) => {
+      StringLiteral: (node: ts.Node) => check(node, (node as ts.StringLiteral).text),
+      NoSubstitutionTemplateLiteral: (node: ts.Node) => check(node, (node as ts.NoSubstitutionTemplateLiteral).text),
+      TemplateExpression: (node: ts.Node) => {
         const t = node as ts.TemplateExpression;
         // only the literal parts: a key written around a substitution (`Bearer ${…}`) is not a key
         const parts = [t.head.text, ...t.templateSpans.map((s) => s.literal.text)];

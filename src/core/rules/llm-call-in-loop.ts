@@ -101,7 +101,7 @@ export const llmCallInLoop = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const c = llmCall(facts, call);
         if (c) {

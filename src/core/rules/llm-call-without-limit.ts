@@ -51,7 +51,7 @@ export const llmCallWithoutLimit = defineRule({
     const facts = context.facts;
     const sf = context.sourceFile;
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const c = llmCall(facts, call);
         if (!c) return;

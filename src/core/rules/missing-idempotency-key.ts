@@ -85,7 +85,7 @@ export const missingIdempotencyKey = defineRule({
     const facts = context.facts;
     const sf = context.sourceFile;
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const callee = skipOuterExpressions(call.expression);
         if (!ts.isPropertyAccessExpression(callee)) return;

@@ -125,7 +125,7 @@ export const missingTimeout = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const callee = skipOuterExpressions(call.expression);
         // cheap shape checks before asking where the callee comes from
@@ -147,7 +147,7 @@ export const missingTimeout = defineRule({
         if (!needsTimeout(call, target, facts, scopeCache)) return;
         candidates.push({ node: call, target });
       },
-      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+      BinaryExpression: (node: ts.Node) => {
         if (!modulesImported) return;
         const bin = node as ts.BinaryExpression;
         if (bin.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;

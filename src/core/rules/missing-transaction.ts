@@ -166,13 +166,13 @@ export const missingTransaction = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !ALL_WRITES.has(name)) return;
         collect(call, name);
       },
-      [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+      TaggedTemplateExpression: (node: ts.Node) => {
         collect(node as ts.TaggedTemplateExpression, '');
       },
       onEnd: () => {

@@ -163,7 +163,7 @@ export const nPlusOne = defineRule({
     const includeErrorPaths = context.options.includeErrorPaths === true;
     const helpers: HelperCache = new Map();
     return {
-      [K.CallExpression]: (node) => check(node as ts.CallExpression, context, kinds, includeErrorPaths, helpers),
+      CallExpression: (node) => check(node as ts.CallExpression, context, kinds, includeErrorPaths, helpers),
     };
   },
 });

@@ -155,7 +155,7 @@ export const readModifyWriteRace = defineRule({
     const reported = new Set<ts.Node>();
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || (!WRITE_NAMES.has(name) && !RAW_WRITE_NAMES.has(name))) return;

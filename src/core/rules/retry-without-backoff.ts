@@ -160,15 +160,15 @@ export const retryWithoutBackoff = defineRule({
     const hasCatch = text.includes('catch');
     const checker = new BackoffChecker(context);
     const listeners: RuleListeners = {};
-    listeners[K.WhileStatement] = (node) => checker.loop(node as ts.WhileStatement, hasCatch);
-    listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement, hasCatch);
-    listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement, hasCatch);
-    if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
+    listeners.WhileStatement = (node) => checker.loop(node as ts.WhileStatement, hasCatch);
+    listeners.DoStatement = (node) => checker.loop(node as ts.DoStatement, hasCatch);
+    listeners.ForStatement = (node) => checker.loop(node as ts.ForStatement, hasCatch);
+    if (hasCatch) listeners.CatchClause = (node) => checker.catchClause(node as ts.CatchClause);
     // `.catch(…)` / `.then(…)` calls anywhere in the file
     const handlers = (hasCatch && text.includes('.catch')) || text.includes('.then(');
     // retry libraries are bound by top-level imports/requires: without one, only failure handlers matter
     const libraries = checker.libraryNames().size > 0;
-    if (handlers || libraries) listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, handlers, libraries);
+    if (handlers || libraries) listeners.CallExpression = (node) => checker.call(node as ts.CallExpression, handlers, libraries);
     return listeners;
   },
 });

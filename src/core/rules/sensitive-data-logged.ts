@@ -161,7 +161,7 @@ export const sensitiveDataLogged = defineRule({
   create(context) {
     const checker = new SensitiveChecker(context);
     return {
-      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
+      CallExpression: (node) => checker.call(node as ts.CallExpression),
     };
   },
 });

@@ -73,7 +73,7 @@ export const sqlInjection = defineRule({
     const statics = new StaticText(facts, { safeCall: (name) => ESCAPERS.test(name) });
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const callee = skipOuterExpressions(call.expression);
         if (!ts.isPropertyAccessExpression(callee)) return;

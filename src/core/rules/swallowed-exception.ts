@@ -172,8 +172,8 @@ export const swallowedException = defineRule({
     if (context.options.ignoreTestFiles && TEST_FILE.test(context.file)) return {};
     const checker = new SwallowChecker(context);
     return {
-      [K.CatchClause]: (node) => checker.catchClause(node as ts.CatchClause),
-      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
+      CatchClause: (node) => checker.catchClause(node as ts.CatchClause),
+      CallExpression: (node) => checker.call(node as ts.CallExpression),
     };
   },
 });

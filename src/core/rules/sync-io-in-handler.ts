@@ -122,7 +122,7 @@ export const syncIoInHandler = defineRule({
     if (!mayImportSyncModule(context.sourceFile)) return {};
     const checker = new SyncChecker(context);
     return {
-      [K.CallExpression]: (node) => checker.call(node as ts.CallExpression),
+      CallExpression: (node) => checker.call(node as ts.CallExpression),
     };
   },
 });

@@ -51,24 +51,24 @@ export const tlsVerificationDisabled = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
+      PropertyAssignment: (node: ts.Node) => {
         const p = node as ts.PropertyAssignment;
         const name = propertyName(p.name);
         if (name) reportProperty(p, name, p.initializer);
       },
-      [ts.SyntaxKind.ShorthandPropertyAssignment]: (node: ts.Node) => {
+      ShorthandPropertyAssignment: (node: ts.Node) => {
         const p = node as ts.ShorthandPropertyAssignment;
         const name = p.name.text;
         if (name !== 'rejectUnauthorized' && name !== 'strictSSL' && name !== 'checkServerIdentity' && name !== 'sslValidate' && !MONGO_SWITCHES.has(name)) return;
         reportProperty(p, name, constValue(p.name, facts));
       },
-      [ts.SyntaxKind.MethodDeclaration]: (node: ts.Node) => {
+      MethodDeclaration: (node: ts.Node) => {
         // { checkServerIdentity() { return undefined; } }
         const m = node as ts.MethodDeclaration;
         if (!ts.isObjectLiteralExpression(m.parent) || propertyName(m.name) !== 'checkServerIdentity') return;
         if (acceptsEverything(m, facts)) context.report(m, messageFor('checkServerIdentity'));
       },
-      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+      BinaryExpression: (node: ts.Node) => {
         const b = node as ts.BinaryExpression;
         if (b.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
         const left = skipOuterExpressions(b.left);

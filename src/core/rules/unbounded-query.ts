@@ -139,7 +139,7 @@ export const unboundedQuery = defineRule({
     const drizzleFile = sf.text.includes('drizzle-orm');
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;

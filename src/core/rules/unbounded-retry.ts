@@ -132,14 +132,14 @@ export const unboundedRetry = defineRule({
     const checker = new RetryChecker(context);
     const listeners: RuleListeners & { onEnd?: () => void } = {};
     if (hasHandlers) {
-      listeners[K.WhileStatement] = (node) => checker.loop(node as ts.WhileStatement);
-      listeners[K.DoStatement] = (node) => checker.loop(node as ts.DoStatement);
-      listeners[K.ForStatement] = (node) => checker.loop(node as ts.ForStatement);
+      listeners.WhileStatement = (node) => checker.loop(node as ts.WhileStatement);
+      listeners.DoStatement = (node) => checker.loop(node as ts.DoStatement);
+      listeners.ForStatement = (node) => checker.loop(node as ts.ForStatement);
     }
-    if (hasCatch) listeners[K.CatchClause] = (node) => checker.catchClause(node as ts.CatchClause);
-    listeners[K.CallExpression] = (node) => checker.call(node as ts.CallExpression, hasHandlers);
-    listeners[K.PropertyAssignment] = (node) => checker.optionProperty(node as ts.PropertyAssignment);
-    listeners[K.ShorthandPropertyAssignment] = (node) => checker.optionProperty(node as ts.ShorthandPropertyAssignment);
+    if (hasCatch) listeners.CatchClause = (node) => checker.catchClause(node as ts.CatchClause);
+    listeners.CallExpression = (node) => checker.call(node as ts.CallExpression, hasHandlers);
+    listeners.PropertyAssignment = (node) => checker.optionProperty(node as ts.PropertyAssignment);
+    listeners.ShorthandPropertyAssignment = (node) => checker.optionProperty(node as ts.ShorthandPropertyAssignment);
     listeners.onEnd = () => checker.end();
     return listeners;
   },

@@ -141,7 +141,7 @@ export const unguardedStatusTransition = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const name = calleeName(call);
         if (!name || !CANDIDATES.has(name)) return;
@@ -150,7 +150,7 @@ export const unguardedStatusTransition = defineRule({
         const t = judgeCall(facts, call, name, sf);
         if (t) report(t);
       },
-      [ts.SyntaxKind.TaggedTemplateExpression]: (node: ts.Node) => {
+      TaggedTemplateExpression: (node: ts.Node) => {
         if (!open()) return;
         const tagged = node as ts.TaggedTemplateExpression;
         const sql = rawSqlOfTaggedTemplate(tagged);

@@ -122,9 +122,9 @@ export const unstableIdempotencyKey = defineRule({
     };
 
     return {
-      [ts.SyntaxKind.PropertyAssignment]: onProperty,
-      [ts.SyntaxKind.ShorthandPropertyAssignment]: onProperty,
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      PropertyAssignment: onProperty,
+      ShorthandPropertyAssignment: onProperty,
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const callee = skipOuterExpressions(call.expression);
         if (!ts.isPropertyAccessExpression(callee)) return;
@@ -145,7 +145,7 @@ export const unstableIdempotencyKey = defineRule({
         const fresh = freshValue(value, call, facts);
         if (fresh) report(call, name, fresh);
       },
-      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+      BinaryExpression: (node: ts.Node) => {
         const bin = node as ts.BinaryExpression;
         if (bin.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
         const left = skipOuterExpressions(bin.left);

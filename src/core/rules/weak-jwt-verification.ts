@@ -70,7 +70,7 @@ export const weakJwtVerification = defineRule({
     const verifyCache = new Map<ts.Node, boolean>();
 
     return {
-      [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
+      PropertyAssignment: (node: ts.Node) => {
         // passport-jwt `super({ …, ignoreExpiration: true })`, `JwtModule.register({ verifyOptions: { algorithms: ['none'] } })`
         if (!usesWrapper) return;
         const p = node as ts.PropertyAssignment;
@@ -82,7 +82,7 @@ export const weakJwtVerification = defineRule({
         if (!call || (ts.isCallExpression(call) && jwtFunction(call, facts))) return; // jsonwebtoken's own calls are judged above
         context.report(p, verifyMessage(wrapperDisplay(call), [problem]));
       },
-      [ts.SyntaxKind.CallExpression]: (node: ts.Node) => {
+      CallExpression: (node: ts.Node) => {
         const call = node as ts.CallExpression;
         const fn = jwtFunction(call, facts);
         if (fn === 'verify') {
