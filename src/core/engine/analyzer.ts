@@ -79,9 +79,9 @@ export function parseSource(file: string, text: string): ts.SourceFile {
   return sf;
 }
 
-let parentOfNext: ts.Node;
+let parentOfNext: ts.Node | undefined;
 function setParent(child: ts.Node): void {
-  (child as { parent: ts.Node }).parent = parentOfNext;
+  (child as { parent: ts.Node }).parent = parentOfNext!;
   const saved = parentOfNext;
   parentOfNext = child;
   ts.forEachChild(child, setParent);
@@ -91,6 +91,7 @@ function setParent(child: ts.Node): void {
 function setParents(sf: ts.SourceFile): void {
   parentOfNext = sf;
   ts.forEachChild(sf, setParent);
+  parentOfNext = undefined; // keep no tree alive after its file
 }
 
 /**
@@ -195,6 +196,7 @@ export class Analyzer {
         fail(e.rule, err);
       }
     }
+    facts.release();
     // a rule that failed part-way may have reported some findings; they stay (they are real)
     this.applySuppressions(file, text, findings);
     assignFingerprints(findings);

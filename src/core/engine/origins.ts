@@ -88,6 +88,13 @@ export class OriginResolver {
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
 
+  /** Drops every cached entry (see FileFacts.release). */
+  release(): void {
+    this.scopes.clear();
+    this.originCache.clear();
+    this.memberCache.clear();
+  }
+
   // ---- declarations -------------------------------------------------------------------
 
   private scopeDecls(scope: ts.Node): Map<string, Decl> {
