@@ -2,6 +2,68 @@ import { nPlusOne } from '../../src/core/rules/n-plus-one';
 import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type RuleCase } from './ruleTester';
 
 const invalid: InvalidCase[] = [
+  // ---- found by the second blind corpus ----------------------------------------------------------
+  {
+    name: 'a record called a batch, read by its id, in a do…while index loop (not a chunk of rows)',
+    code: `const { Sequelize } = require('sequelize');
+const sequelize = new Sequelize(process.env.DATABASE_URL);
+
+async function settleBatches(batches) {
+  let i = 0;
+  do {
+    const batch = batches[i];
+    await sequelize.query('UPDATE payments SET status = :status WHERE "batchId" = :id', { replacements: { status: 'settled', id: batch.id } });
+    i += 1;
+  } while (i < batches.length);
+}
+`,
+    line: 8,
+  },
+  {
+    name: 'a countdown while loop from the size of the array',
+    code: `import { AuditEntry } from './models/audit-entry.js';
+
+export async function auditEach(userIds, action) {
+  let i = userIds.length;
+  while (i > 0) {
+    i -= 1;
+    await AuditEntry.create({ userId: userIds[i], action });
+  }
+}
+`,
+    line: 7,
+  },
+  {
+    name: 'got imported by its named export under another name',
+    code: `import { got as request } from 'got';
+
+export async function fetchRates(currencies: string[]) {
+  const rates: Record<string, number> = {};
+  for (const ccy of currencies) {
+    rates[ccy] = await request(\`https://rates.example.com/v1/\${ccy}\`, { timeout: { request: 3000 } }).json<number>();
+  }
+  return rates;
+}
+`,
+    line: 6,
+  },
+  {
+    name: "drizzle insert(…).values(…) per element (values is drizzle's step here, not Array#values)",
+    code: `import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import { priceHistory } from './schema';
+
+export const db = drizzle(new Pool());
+
+export async function recordPrices(updates: { variantId: number; cents: number }[]) {
+  for (let i = 0; i < updates.length; i += 1) {
+    const u = updates[i];
+    await db.insert(priceHistory).values({ variantId: u.variantId, cents: u.cents });
+  }
+}
+`,
+    line: 10,
+  },
   // ---- Prisma -----------------------------------------------------------------------------------
   {
     name: 'Prisma: new PrismaClient(), sequential findUnique in for…of',
@@ -1019,6 +1081,20 @@ export async function closeOpen() {
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'a real chunk named batch: the whole chunk goes into one query',
+    code: `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+export async function archive(batches: string[][]) {
+  for (const batch of batches) {
+    await pool.query('UPDATE orders SET archived = true WHERE id = ANY($1)', [batch]);
+    await pool.query('INSERT INTO audit (count) VALUES ($1)', [batch.length]);
+  }
+}
+`,
+  },
   {
     name: 'one batched query before the loop, then an in-memory lookup',
     code: `import { PrismaClient } from '@prisma/client';

@@ -187,6 +187,19 @@ export async function sendReceipt(send: () => Promise<void>) {
 `,
   },
   {
+    name: 'a reporting function named-imported from Sentry, without the error (catch without a binding)',
+    code: `import { captureMessage } from '@sentry/node';
+
+export async function syncCustomer(id: string, sync: (id: string) => Promise<void>) {
+  try {
+    await sync(id);
+  } catch {
+    captureMessage(\`customer sync failed for \${id}\`, 'warning');
+  }
+}
+`,
+  },
+  {
     name: 'NestJS class member this.logger.warn without the error',
     code: `import { Injectable, Logger } from '@nestjs/common';
 import { StockClient } from './stock';
@@ -463,18 +476,20 @@ after(async () => {
     options: { ignoreTestFiles: true },
   },
   {
-    name: 'bounded retry: the catch goes round again and a throw follows the loop (decision)',
+    name: 'bounded retry that keeps the last error and throws it when the attempts run out',
     code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function withRetry<T>(op: () => Promise<T>, maxAttempts = 3): Promise<T> {
+  let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
       return await op();
-    } catch {
+    } catch (err) {
+      lastError = err;
       await sleep(2 ** attempt * 100);
     }
   }
-  throw new Error(\`gave up after \${maxAttempts} attempts\`);
+  throw new Error(\`gave up after \${maxAttempts} attempts\`, { cause: lastError });
 }
 `,
   },
@@ -770,6 +785,24 @@ export async function main() {
 }
 `,
     messageIncludes: ['does not log, rethrow or pass on the error'],
+  },
+  {
+    name: 'bounded retry whose catch drops every attempt\'s error, with a throw after the loop (decision)',
+    code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function withRetry<T>(op: () => Promise<T>, maxAttempts = 3): Promise<T> {
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    try {
+      return await op();
+    } catch {
+      await sleep(2 ** attempt * 100);
+    }
+  }
+  throw new Error(\`gave up after \${maxAttempts} attempts\`);
+}
+`,
+    text: 'catch',
+    messageIncludes: ['drops the error of every failed attempt', 'lastError = err'],
   },
   {
     name: 'a retry loop with no throw after it swallows every failure',

@@ -4,6 +4,18 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 const sleep = 'const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));\n';
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'p-retry called through the default export of a namespace import (found by the second blind corpus)',
+    code: `import * as pRetryNs from 'p-retry';
+
+export function upload(send: () => Promise<void>) {
+  return pRetryNs.default(send, {
+    retries: Infinity,
+  });
+}
+`,
+    line: 5,
+  },
   // ---- loops ------------------------------------------------------------------------------------
   {
     name: 'while (true) returning from the try, catch logs and sleeps',

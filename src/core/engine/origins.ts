@@ -205,6 +205,8 @@ export class OriginResolver {
     if (ts.isPropertyAccessExpression(expr)) {
       if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberOrigin(expr.name.text, expr, depth + 1);
       const base = this.origin(expr.expression, depth + 1);
+      // `ns.default` on a namespace import or a require is the module's default export
+      if (base && base.module && !base.path.length && !base.typeName && expr.name.text === 'default') return base;
       return base && { ...base, path: [...base.path, expr.name.text] };
     }
     if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {

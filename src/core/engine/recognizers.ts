@@ -53,7 +53,13 @@ export const BUILTIN_RECOGNIZERS: readonly Recognizer[] = [
     patterns: [`HttpService.new.${HTTP_VERBS}`, `HttpService.new.axiosRef.${HTTP_VERBS}`],
     typeAliases: { HttpService: 'HttpService' },
   },
-  { library: 'got', kind: 'http', modules: ['got'], patterns: ['', 'get|post|put|patch|delete|head|stream', 'extend.()', 'extend.().get|post|put|patch|delete|head|stream'] },
+  {
+    library: 'got',
+    kind: 'http',
+    modules: ['got'],
+    // the default export, and the same function as the named export `got` (`import { got } from 'got'`)
+    patterns: ['', 'get|post|put|patch|delete|head|stream', 'extend.()', 'extend.().get|post|put|patch|delete|head|stream', 'got', 'got.get|post|put|patch|delete|head|stream', 'got.extend.()', 'got.extend.().get|post|put|patch|delete|head|stream'],
+  },
   { library: 'http', kind: 'http', modules: ['http', 'https'], patterns: ['request|get'] },
   { library: 'superagent', kind: 'http', modules: ['superagent'], patterns: ['', 'get|post|put|patch|delete|del|head|options'] },
   { library: 'ky', kind: 'http', modules: ['ky'], patterns: ['', HTTP_VERBS, 'create.()', `create.().${HTTP_VERBS}`, 'extend.()', `extend.().${HTTP_VERBS}`] },

@@ -342,7 +342,7 @@ function recognise(call: ts.CallExpression, facts: FileFacts, kinds: readonly ('
     const k = facts.callKind(e);
     if (k && (k.kind === 'db' || k.kind === 'http') && kinds.includes(k.kind)) {
       if (NOT_A_QUERY.has(k.method)) return undefined;
-      if (WILDCARD_LIBRARIES.has(k.library) && VALUE_METHODS.has(k.method)) return undefined;
+      if (WILDCARD_LIBRARIES.has(k.library) && VALUE_METHODS.has(k.method) && !isBuilderStep(k)) return undefined;
       return { link: e, kind: k };
     }
     const callee = skipOuterExpressions(e.expression);
@@ -547,4 +547,11 @@ function fixFor(kind: CallKind, write: boolean, loop: boolean): string {
                     ? '`findAll({ where: { id: ids } })` (Sequelize) or `find({ _id: { $in: ids } })` (Mongoose)'
                     : '`WHERE id = ANY($1)` with the array as one parameter';
   return `Fetch all the rows in one query ${upFront} with ${hint} (or a join / include), then look each one up in a Map.`;
+}
+
+/** drizzle's `insert(t).values(…)` and `update(t).set(…)`: builder steps that share a name with array and Map methods. */
+function isBuilderStep(k: CallKind): boolean {
+  const p = k.origin.path;
+  const n = p.length;
+  return n >= 3 && p[n - 2] === '()' && ((p[n - 1] === 'values' && p[n - 3] === 'insert') || (p[n - 1] === 'set' && p[n - 3] === 'update'));
 }

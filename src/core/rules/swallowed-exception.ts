@@ -51,6 +51,8 @@ const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|spec|specs)\/|\.(test|s
 const MAX_HELPER_DEPTH = 2;
 
 const WHY = 'In production the failure disappears: the caller sees success or a fallback value, and nobody can tell that it failed, how often, or why.';
+const RETRY_WHY = 'In production the on-call engineer sees "gave up after 3 attempts" and nothing else: not whether it was a timeout, a refused connection or a 500, so the cause has to be guessed.';
+const RETRY_FIX = 'Keep the last error (`lastError = err`) and throw it when the attempts run out, or pass it as the cause (`new Error(\'…\', { cause: lastError })`); log each failed attempt if the attempts matter.';
 const FIX_CLAUSE =
   'Log the error with context and rethrow it, or handle it explicitly: pass it on (`next(err)`, the callback, `reject(err)`), or check for the one error you expect and rethrow the rest.';
 const FIX_HANDLER =
@@ -193,9 +195,10 @@ class SwallowChecker {
     const names = new Set<string>();
     if (clause.variableDeclaration) bindingNames(clause.variableDeclaration.name, names);
     if (this.handles(clause.block, names, clause, 0)) return;
-    if (isRetryAttempt(clause)) return;
-    const detail = this.describeBlock(clause.block);
-    this.ctx.report(clause, `This \`catch\` block ${detail}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_CLAUSE}`, {
+    const message = isRetryAttempt(clause)
+      ? `This \`catch\` drops the error of every failed attempt: the loop tries again, and when the attempts run out the error thrown after the loop says nothing about why they failed. ${RETRY_WHY} ${RETRY_FIX}`
+      : `This \`catch\` block ${this.describeBlock(clause.block)}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_CLAUSE}`;
+    this.ctx.report(clause, message, {
       end: catchClauseHead(clause, this.sf).end,
       fingerprintNode: clause,
     });
@@ -323,7 +326,8 @@ class SwallowChecker {
   /** A call that logs, reports, rethrows (`Promise.reject`) or passes the failure on. */
   private callHandles(call: ts.CallExpression, owner: ts.Node, depth: number): boolean {
     const callee = skipOuterExpressions(call.expression);
-    if (ts.isIdentifier(callee)) return this.identifierCallHandles(callee, owner, depth);
+    // a named import of a logger (`import { captureMessage } from '@sentry/node'`) is recognised below
+    if (ts.isIdentifier(callee) && this.identifierCallHandles(callee, owner, depth)) return true;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       // `toast.error('Could not save')`: shown to the user, recorded nowhere
@@ -438,8 +442,9 @@ function summarise(kinds: Kind[]): string {
 
 /**
  * One attempt of a bounded retry: the `try` sits in a loop, its catch neither returns nor breaks
- * (the failure goes round again), and a `throw` follows the loop, so when the attempts run out the
- * failure surfaces. `for (…; attempt <= 3; …) { try { return await op(); } catch { await sleep(ms); } } throw …`
+ * (the failure goes round again), and a `throw` follows the loop. Still reported (the error of every
+ * attempt is lost), with a message of its own.
+ * `for (…; attempt <= 3; …) { try { return await op(); } catch { await sleep(ms); } } throw …`
  */
 function isRetryAttempt(clause: ts.CatchClause): boolean {
   const tryStatement = clause.parent;

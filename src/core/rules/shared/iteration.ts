@@ -298,6 +298,8 @@ function whileIsPerElement(loop: ts.WhileStatement | ts.DoStatement, cond: ts.Ex
     for (const s of sides) {
       const other = s === sides[0] ? sides[1] : sides[0];
       if (ts.isIdentifier(s) && !isFixedBound(other, facts) && indexesBy(loop.statement, s.text)) return true;
+      // `let i = xs.length; while (i > 0) { i -= 1; … xs[i] … }`: a walk down from the size
+      if (ts.isIdentifier(s) && startsAtSize(s, facts) && indexesBy(loop.statement, s.text)) return true;
     }
     return false;
   }
@@ -312,6 +314,12 @@ export function isComparison(k: ts.SyntaxKind): boolean {
 }
 
 /** `xs.length`, `set.size`, `queue.isEmpty()` somewhere in the expression. */
+/** A counter declared with a collection's size: `let i = items.length`. */
+function startsAtSize(counter: ts.Identifier, facts: FileFacts): boolean {
+  const decl = facts.resolver.declarationOf(counter);
+  return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && mentionsSize(decl.initializer);
+}
+
 function mentionsSize(node: ts.Node): boolean {
   const test = (n: ts.Node): boolean =>
     (ts.isPropertyAccessExpression(n) && (n.name.text === 'length' || n.name.text === 'size')) ||
@@ -574,12 +582,16 @@ function referencesAny(call: ts.CallExpression, names: Set<string>): boolean {
  * `= ANY($1)` with `[ids]`), or the loop walks chunks by name (`for (const batch of chunk(ids, 500))`).
  */
 export function isChunked(link: ts.CallExpression, elements: Set<string>, loop: LoopNode | undefined): boolean {
-  for (const name of elements) if (CHUNK_NAME.test(name)) return true;
-  if (loop && ts.isForOfStatement(loop)) {
+  // by name (`for (const batch of chunk(ids, 500))`), unless the call reads the element only by a
+  // scalar property (`batch.id`): then it is an entity that happens to be called a batch
+  let named = false;
+  for (const name of elements) if (CHUNK_NAME.test(name)) named = true;
+  if (!named && loop && ts.isForOfStatement(loop)) {
     const it = skipOuterExpressions(loop.expression);
     const itName = ts.isCallExpression(it) ? calleeText(it) : ts.isIdentifier(it) ? it.text : undefined;
-    if (itName && (CHUNK_CALL.test(itName) || /(chunks|batches)$/i.test(itName))) return true;
+    if (itName && (CHUNK_CALL.test(itName) || /(chunks|batches)$/i.test(itName))) named = true;
   }
+  if (named) return !usedAsEntity(link, elements);
   if (!elements.size) return false;
   let chunked = false;
   let e: ts.Expression = link;
@@ -608,6 +620,31 @@ export function isChunked(link: ts.CallExpression, elements: Set<string>, loop: 
     e = skipOuterExpressions(callee.expression);
   }
   return chunked;
+}
+
+/** Members that treat a value as a list: `batch.length`, `batch.map(…)`. */
+const LIST_MEMBERS = new Set(['length', 'map', 'filter', 'forEach', 'flatMap', 'reduce', 'slice', 'join', 'some', 'every', 'find', 'includes', 'indexOf', 'concat', 'entries', 'keys', 'values', 'at']);
+
+/**
+ * True when the call (with its chain) uses the loop element only through scalar properties
+ * (`{ id: batch.id }`): a record that is called a batch, not a chunk of records.
+ */
+function usedAsEntity(call: ts.CallExpression, elements: Set<string>): boolean {
+  let byProperty = false;
+  let whole = false;
+  const visit = (n: ts.Node): void => {
+    if (whole) return;
+    if (ts.isIdentifier(n) && elements.has(n.text)) {
+      const p = n.parent;
+      if ((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n)) return; // a property name, not the element
+      if (ts.isPropertyAccessExpression(p) && p.expression === n && !LIST_MEMBERS.has(p.name.text)) byProperty = true;
+      else whole = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(call);
+  return byProperty && !whole;
 }
 
 export function calleeText(call: ts.CallExpression): string | undefined {
