@@ -18,6 +18,10 @@ export const NEW = 'new';
 
 const MAX_DEPTH = 12;
 
+/** Shared, never written: the binding path of a plain name, and the declarations of a scope that has none. */
+const NO_PATH: string[] = [];
+const NO_DECLS: ReadonlyMap<string, Decl> = new Map<string, Decl>();
+
 type Decl =
   | { kind: 'import'; module: string; path: string[] }
   | { kind: 'variable'; node: ts.VariableDeclaration; bindingPath: string[] }
@@ -82,7 +86,7 @@ function isScope(node: ts.Node): boolean {
  * from inside them, so a file whose rules never ask costs nothing.
  */
 export class OriginResolver {
-  private readonly scopes = new Map<ts.Node, Map<string, Decl>>();
+  private readonly scopes = new Map<ts.Node, ReadonlyMap<string, Decl>>();
   private readonly originCache = new Map<ts.Node, Origin | null>();
   private readonly memberCache = new Map<ts.Node, Map<string, ts.Node>>();
 
@@ -97,15 +101,21 @@ export class OriginResolver {
 
   // ---- declarations -------------------------------------------------------------------
 
-  private scopeDecls(scope: ts.Node): Map<string, Decl> {
-    let map = this.scopes.get(scope);
-    if (map) return map;
-    map = new Map();
+  private scopeDecls(scope: ts.Node): ReadonlyMap<string, Decl> {
+    const known = this.scopes.get(scope);
+    if (known) return known;
+    // most scopes declare nothing: they share one empty map, and a plain name needs no path array
+    let map: Map<string, Decl> | undefined;
     const add = (name: string, decl: Decl) => {
-      if (!map!.has(name)) map!.set(name, decl);
+      map ??= new Map();
+      if (!map.has(name)) map.set(name, decl);
     };
     const addVarList = (list: ts.VariableDeclarationList) => {
       for (const d of list.declarations) {
+        if (ts.isIdentifier(d.name)) {
+          add(d.name.text, { kind: 'variable', node: d, bindingPath: NO_PATH });
+          continue;
+        }
         const names: { name: string; path: string[] }[] = [];
         bindingNames(d.name, [], names);
         for (const n of names) add(n.name, { kind: 'variable', node: d, bindingPath: n.path });
@@ -140,6 +150,10 @@ export class OriginResolver {
       addStatements(scope.statements);
     } else if (ts.isFunctionLike(scope)) {
       for (const p of scope.parameters) {
+        if (ts.isIdentifier(p.name)) {
+          add(p.name.text, { kind: 'parameter', node: p, bindingPath: NO_PATH });
+          continue;
+        }
         const names: { name: string; path: string[] }[] = [];
         bindingNames(p.name, [], names);
         for (const n of names) add(n.name, { kind: 'parameter', node: p, bindingPath: n.path });
@@ -157,8 +171,9 @@ export class OriginResolver {
         for (const n of names) add(n.name, { kind: 'local', node: scope.variableDeclaration });
       }
     }
-    this.scopes.set(scope, map);
-    return map;
+    const decls = map ?? NO_DECLS;
+    this.scopes.set(scope, decls);
+    return decls;
   }
 
   /** The declaration a name refers to at `from`, or undefined for a global / unknown name. */
