@@ -2,6 +2,57 @@ import { nPlusOne } from '../../src/core/rules/n-plus-one';
 import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type RuleCase } from './ruleTester';
 
 const invalid: InvalidCase[] = [
+  {
+    name: 'a Prisma transaction client of a client imported from the project (found by the third blind corpus)',
+    code: `import { prisma } from '@/lib/prisma';
+
+export async function rename(updates: { id: string; title: string }[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const u of updates) {
+      await tx.order.update({ where: { id: u.id }, data: { title: u.title } });
+    }
+  });
+}
+`,
+    line: 6,
+  },
+  {
+    name: 'a repository returned by a getter of the class',
+    code: `import { DataSource } from 'typeorm';
+import { Role } from './entities/role.entity';
+
+export class Roles {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get roles() {
+    return this.dataSource.getRepository(Role);
+  }
+
+  async assign(names: string[]) {
+    for (const name of names) {
+      await this.roles.findOne({ where: { name } });
+    }
+  }
+}
+`,
+    line: 13,
+  },
+  {
+    name: 'a list declared empty and filled later is data, not a fixed list',
+    code: `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+export async function backfill(pages: { items: { id: string }[] }[]) {
+  const all = [];
+  for (const page of pages) all.push(...page.items);
+  for (const c of all) {
+    await pool.query('UPDATE contacts SET synced_at = now() WHERE id = $1', [c.id]);
+  }
+}
+`,
+    line: 9,
+  },
   // ---- found by the second blind corpus ----------------------------------------------------------
   {
     name: 'a record called a batch, read by its id, in a do…while index loop (not a chunk of rows)',

@@ -6,6 +6,21 @@ import { swallowedException } from '../../src/core/rules/swallowed-exception';
 import { findingsFor, runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type RuleCase } from './ruleTester';
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: '.catch(this.onFail) where the method reports the error',
+    code: `import * as Sentry from '@sentry/node';
+
+export class Billing {
+  private onFail(err: unknown) {
+    Sentry.captureException(err);
+  }
+
+  refresh(load: () => Promise<void>) {
+    return load().catch(this.onFail);
+  }
+}
+`,
+  },
   // ---- the issue's "do not flag" list -------------------------------------------------------------
   {
     name: 'rethrow after cleanup',
@@ -546,6 +561,19 @@ export const lookup = (id: string) =>
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    name: '.catch(this.swallow) where the class field is an empty arrow (found by the third blind corpus)',
+    code: `export class Billing {
+  private readonly swallow = () => {};
+
+  refresh(load: () => Promise<void>) {
+    return load().catch(this.swallow);
+  }
+}
+`,
+    line: 5,
+    messageIncludes: ['an empty function'],
+  },
   // ---- catch clauses ------------------------------------------------------------------------------
   {
     name: 'empty catch with a binding',

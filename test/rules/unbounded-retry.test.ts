@@ -5,6 +5,33 @@ const sleep = 'const sleep = (ms: number) => new Promise((resolve) => setTimeout
 
 const invalid: InvalidCase[] = [
   {
+    name: 'a success check on a failure list (`if (!out.Failed?.length) return`) is not the end of the work',
+    code: `export async function sendBatch(sqs: { send(x: unknown): Promise<{ Failed?: unknown[] }> }, entries: unknown[]) {
+  while (true) {
+    try {
+      const out = await sqs.send(entries);
+      if (!out.Failed?.length) return;
+    } catch (err) {
+      console.error(err);
+    }
+  }
+}
+`,
+    line: 2,
+  },
+  {
+    name: '.catch((err) => err) told apart with instanceof, going round on failure',
+    code: `export async function readObject(get: () => Promise<Buffer>) {
+  while (true) {
+    const out = await get().catch((err) => err);
+    if (!(out instanceof Error)) return out;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+`,
+    line: 2,
+  },
+  {
     name: 'p-retry called through the default export of a namespace import (found by the second blind corpus)',
     code: `import * as pRetryNs from 'p-retry';
 
@@ -612,6 +639,22 @@ ${sleep}export async function waitForService(url: string) {
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'a consumer loop that stops when the queue is empty (`if (!msg) return`) is not a retry',
+    code: `export async function drain(queue: { receive(): Promise<{ id: string } | undefined> }, handle: (m: { id: string }) => Promise<void>) {
+  while (true) {
+    try {
+      const msg = await queue.receive();
+      if (!msg) return;
+      await handle(msg);
+    } catch (err) {
+      console.error(err);
+      return;
+    }
+  }
+}
+`,
+  },
   // ---- bounded loops (the issue's "do not flag" list first) -----------------------------------------
   {
     name: 'for (let attempt = 1; attempt <= 3; attempt++) with try/catch',

@@ -20,6 +20,8 @@ const PRISMA_METHODS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 
 const PRISMA_RAW = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 const TYPEORM_METHODS = new Set(['find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'count', 'countBy', 'exists', 'existsBy', 'query', 'increment', 'decrement']);
 const DRIZZLE_ROOTS = new Set(['select', 'selectDistinct', 'insert', 'update', 'delete']);
+/** The path step origins.ts gives the client parameter of a `$transaction` callback. */
+const TX_STEP = '$transaction:tx';
 
 const LOGGER_NAMES = /^(logger|log|_logger|_log|console|audit|auditLog|errorReporter|reporter|sentry|Sentry|bugsnag|Bugsnag|rollbar|Rollbar|honeybadger|Honeybadger|newrelic|datadog|tracer|span|telemetry|monitoring|metrics)$/;
 const LOG_METHODS = /^(error|warn|warning|info|debug|trace|fatal|log|critical|notice|alert|emerg|verbose|silly|exception|captureException|captureMessage|captureError|notify|report|reportError|recordException|record|track|write|child)$/;
@@ -141,8 +143,10 @@ function projectModelCall(origin: Origin, callee: ts.Expression): CallKind | und
  * `db('users').where(…)`, TypeORM's `AppDataSource.getRepository(User).findOneBy(…)`, and
  * `pool.query(sql)` on an exported pg / mysql pool.
  */
-function projectClientCall(origin: Origin): CallKind | undefined {
-  if (!isProjectModule(origin.module)) return undefined;
+function projectClientCall(origin0: Origin): CallKind | undefined {
+  if (!isProjectModule(origin0.module)) return undefined;
+  // a Prisma interactive-transaction client (`prisma.$transaction(async (tx) => tx.order.update(…))`) is the client
+  const origin = origin0.path.includes(TX_STEP) ? { ...origin0, path: origin0.path.filter((s) => s !== TX_STEP) } : origin0;
   // `this.users.findOne(…)` with `users: UserRepository`, a custom TypeORM repository from another file
   const p = origin.path;
   if (origin.typeName && /Repository$/.test(origin.typeName) && p.length === 3 && p[1] === 'new' && TYPEORM_METHODS.has(p[2])) {

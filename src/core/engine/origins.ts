@@ -346,6 +346,8 @@ export class OriginResolver {
       members = new Map();
       for (const m of cls.members) {
         if (ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) members.set(m.name.text, m);
+        // `get roles() { return this.dataSource.getRepository(Role); }`
+        if (ts.isGetAccessorDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && !members.has(m.name.text)) members.set(m.name.text, m);
         if (ts.isConstructorDeclaration(m)) {
           for (const p of m.parameters) {
             if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.PublicKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword || x.kind === ts.SyntaxKind.ReadonlyKeyword)) {
@@ -380,6 +382,12 @@ export class OriginResolver {
     }
     if (ts.isParameter(m)) return m.type ? this.typeOrigin(m.type, m, depth + 1) : undefined;
     if (ts.isBinaryExpression(m)) return this.origin(m.right, depth + 1);
+    if (ts.isGetAccessorDeclaration(m)) {
+      // a getter whose body is one `return <expr>`: the value is that expression's
+      const only = m.body?.statements.length === 1 ? m.body.statements[0] : undefined;
+      if (only && ts.isReturnStatement(only) && only.expression) return this.origin(only.expression, depth + 1);
+      return m.type ? this.typeOrigin(m.type, m, depth + 1) : undefined;
+    }
     return undefined;
   }
 }

@@ -251,14 +251,7 @@ class SwallowChecker {
       if (!fn && (CALLBACK_FUNCTION.test(name) || LOG_FUNCTION.test(name))) return undefined;
       if (decl) {
         if (ts.isParameter(decl)) return undefined; // a handler the caller chose
-        if (fn) {
-          if (!fn.body || depth >= MAX_HELPER_DEPTH) return undefined;
-          const names = new Set<string>();
-          for (const p of fn.parameters) bindingNames(p.name, names);
-          if (this.handles(fn.body, names, fn, 0)) return undefined;
-          const empty = ts.isBlock(fn.body) ? fn.body.statements.length === 0 : isEmptyValue(fn.body);
-          return { reference: name, detail: empty ? `\`${name}\`, an empty function` : `\`${name}\`, a function that ${ts.isBlock(fn.body) ? this.describeBlock(fn.body) : this.describeExpression(fn.body)}` };
-        }
+        if (fn) return this.functionVerdict(name, fn, depth);
         if (!ts.isVariableDeclaration(decl)) return undefined;
         // `const ignore = noop;`, `const swallow = _.noop;`
         if (decl.initializer && ts.isIdentifier(decl.name) && depth < MAX_HELPER_DEPTH) {
@@ -275,12 +268,27 @@ class SwallowChecker {
     }
     if (ts.isPropertyAccessExpression(expr)) {
       const text = expr.getText(this.sf);
+      // `.catch(this.swallow)` with `private readonly swallow = () => {}` or a method of the class
+      if (expr.expression.kind === K.ThisKeyword) {
+        const member = classMemberFunction(expr);
+        if (member) return this.functionVerdict(text, member, depth);
+      }
       // `Function.prototype` does nothing; `_.noop`, `lodash.noop`, `utils.noop`
       if (text === 'Function.prototype' && !this.facts.isLocal('Function', expr)) return { reference: text, detail: '`Function.prototype`, an empty function' };
       if (NOOP_NAME.test(expr.name.text) || this.isLibraryNoop(expr)) return { reference: text, detail: `\`${text}\`, an empty function` };
       return undefined; // `console.error`, `logger.warn`, `this.handleError`: may log
     }
     return undefined;
+  }
+
+  /** The verdict on a handler given by name (`noop`, `this.swallow`) whose function is in this file. */
+  private functionVerdict(name: string, fn: FunctionNode, depth: number): { detail: string; reference?: string } | undefined {
+    if (!fn.body || depth >= MAX_HELPER_DEPTH) return undefined;
+    const names = new Set<string>();
+    for (const p of fn.parameters) bindingNames(p.name, names);
+    if (this.handles(fn.body, names, fn, 0)) return undefined;
+    const empty = ts.isBlock(fn.body) ? fn.body.statements.length === 0 : isEmptyValue(fn.body);
+    return { reference: name, detail: empty ? `\`${name}\`, an empty function` : `\`${name}\`, a function that ${ts.isBlock(fn.body) ? this.describeBlock(fn.body) : this.describeExpression(fn.body)}` };
   }
 
   private isLibraryNoop(expr: ts.Expression): boolean {
@@ -630,3 +638,19 @@ function shortText(text: string): string {
   return t.length > 40 ? `${t.slice(0, 37)}…` : t;
 }
 
+/** The function behind `this.name`: a method of the enclosing class, or a field holding an arrow or function expression. */
+function classMemberFunction(expr: ts.PropertyAccessExpression): FunctionNode | undefined {
+  let cls: ts.Node | undefined = expr.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const name = expr.name.text;
+  for (const m of cls.members) {
+    if (!m.name || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) || m.name.text !== name) continue;
+    if (ts.isMethodDeclaration(m)) return m;
+    if (ts.isPropertyDeclaration(m) && m.initializer) {
+      const init = skipOuterExpressions(m.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+  }
+  return undefined;
+}

@@ -413,7 +413,9 @@ export function isFixedList(expr: ts.Expression, facts: FileFacts, depth = 0): b
     if (ts.isEnumDeclaration(decl)) return true;
     if (ts.isVariableDeclaration(decl) && decl.initializer && isConstDeclaration(decl)) {
       const init = skipOuterExpressions(decl.initializer);
-      return (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) && isFixedList(init, facts, depth + 1);
+      // `const all = []` filled later (`all.push(...page.items)`) is data, not a fixed list
+      const literal = ts.isArrayLiteralExpression(init) ? init.elements.length > 0 : ts.isObjectLiteralExpression(init) ? init.properties.length > 0 : false;
+      return literal && isFixedList(init, facts, depth + 1) && !isFilledLater(decl, e.text);
     }
     return false;
   }
@@ -425,6 +427,27 @@ export function isFixedList(expr: ts.Expression, facts: FileFacts, depth = 0): b
     }
   }
   return false;
+}
+
+const FILLING_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'set', 'add']);
+
+/** `name.push(…)`, `name[k] = …`, `name.x = …`, `Object.assign(name, …)` anywhere in the declaration's scope. */
+function isFilledLater(decl: ts.VariableDeclaration, name: string): boolean {
+  let scope: ts.Node = decl;
+  while (scope.parent && !isFunctionNode(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const isName = (x: ts.Expression) => ts.isIdentifier(skipOuterExpressions(x)) && (skipOuterExpressions(x) as ts.Identifier).text === name;
+  return walk(scope, (n) => {
+    if (ts.isCallExpression(n)) {
+      const callee = skipOuterExpressions(n.expression);
+      if (ts.isPropertyAccessExpression(callee) && FILLING_METHODS.has(callee.name.text) && isName(callee.expression)) return 'stop';
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && n.arguments[0] && isName(n.arguments[0])) return 'stop';
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken) {
+      const left = skipOuterExpressions(n.left);
+      if ((ts.isElementAccessExpression(left) || ts.isPropertyAccessExpression(left)) && isName(left.expression)) return 'stop';
+    }
+    return true;
+  });
 }
 
 // ---- retries and chunks ---------------------------------------------------------------------

@@ -259,6 +259,12 @@ export class RetryShapes {
     if (target) {
       succeeded.set(target, successValue);
       failed.set(target, failureValue);
+      // `.catch((err) => err)`: on failure the value is the error itself, told apart by `instanceof`
+      if (isFunctionNode(handler) && returnsOwnParameter(handler)) {
+        failed.set(target, true);
+        failed.set(errorKey(target), true);
+        succeeded.set(errorKey(target), false);
+      }
     }
     const initial = this.initialValues([...succeeded.keys(), ...failed.keys()], stmt);
     const success: PathEnv = { values: overlay(initial, succeeded), assigned: new Set(succeeded.keys()), chain: { node: call, value: successValue } };
@@ -865,6 +871,28 @@ export function literalTruth(e: ts.Expression): Tri {
 }
 
 /** Truthiness of a condition on one path; undefined when it cannot be told. */
+/** The path-environment key for "`ref` holds a caught error" (see `.catch((err) => err)`). */
+function errorKey(ref: string): string {
+  return `${ref} instanceof Error`;
+}
+
+/** `(err) => err`, `function (e) { return e; }`: a rejection handler that turns the error into the value. */
+function returnsOwnParameter(fn: FunctionNode): boolean {
+  const p = fn.parameters[0];
+  if (!p || !ts.isIdentifier(p.name)) return false;
+  const name = p.name.text;
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) {
+    const r = skipOuterExpressions(body);
+    return ts.isIdentifier(r) && r.text === name;
+  }
+  const last = body.statements[body.statements.length - 1];
+  if (body.statements.length !== 1 || !last || !ts.isReturnStatement(last) || !last.expression) return false;
+  const r = skipOuterExpressions(last.expression);
+  return ts.isIdentifier(r) && r.text === name;
+}
+
 export function truth(e: ts.Expression, env: PathEnv): Tri {
   let v = skipOuterExpressions(e);
   while (ts.isAwaitExpression(v)) v = skipOuterExpressions(v.expression);
@@ -890,6 +918,10 @@ export function truth(e: ts.Expression, env: PathEnv): Tri {
       const r = truth(v.right, env);
       if (l === false) return r;
       return r === true ? true : undefined;
+    }
+    if (op === K.InstanceOfKeyword && /Error$/.test(skipOuterExpressions(v.right).getText())) {
+      const ref = referenceText(skipOuterExpressions(v.left));
+      return ref === undefined ? undefined : env.values.get(errorKey(ref));
     }
     if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) {
       const negate = op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken;
@@ -932,6 +964,8 @@ export function isComparableLiteral(e: ts.Expression): boolean {
 /** `!msg`, `msg == null`, `!items.length`, `items.length === 0`, `done`: the end of the input, not a success. */
 export function isAbsenceCheck(e: ts.Expression): boolean {
   const v = skipOuterExpressions(e);
+  // `!out.failed`, `!res.errors.length`, `res.Failed?.length === 0`: nothing went wrong, a success check
+  if (namesFailure(v)) return false;
   if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken) return isRef(v.operand);
   if (isRef(v)) {
     const r = referenceText(v)!;
@@ -949,6 +983,24 @@ export function isAbsenceCheck(e: ts.Expression): boolean {
     }
   }
   return false;
+}
+
+const FAILURE_NAME = /fail|error|reject|invalid|unprocessed/i;
+
+/** A check on a failure flag or list: `!x.failed`, `!x.errors?.length`, `x.Failed?.length === 0`. */
+function namesFailure(e: ts.Expression): boolean {
+  let v = skipOuterExpressions(e);
+  if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken) v = skipOuterExpressions(v.operand);
+  else if (ts.isBinaryExpression(v) && (v.operatorToken.kind === K.EqualsEqualsEqualsToken || v.operatorToken.kind === K.EqualsEqualsToken)) {
+    const [a, b] = [skipOuterExpressions(v.left), skipOuterExpressions(v.right)];
+    v = ts.isNumericLiteral(b) ? a : ts.isNumericLiteral(a) ? b : v;
+  }
+  if (!ts.isPropertyAccessExpression(v)) return false;
+  if (v.name.text === 'length') {
+    const list = skipOuterExpressions(v.expression);
+    return ts.isPropertyAccessExpression(list) && FAILURE_NAME.test(list.name.text);
+  }
+  return FAILURE_NAME.test(v.name.text);
 }
 
 /** The statement of the loop body that holds `node`. */
