@@ -51,7 +51,7 @@ const TEST_FILE = /(^|\/)(__tests__|__mocks__|test|tests|spec|specs)\/|\.(test|s
 const MAX_HELPER_DEPTH = 2;
 
 const WHY = 'In production the failure disappears: the caller sees success or a fallback value, and nobody can tell that it failed, how often, or why.';
-const RETRY_WHY = 'In production the on-call engineer sees "gave up after 3 attempts" and nothing else: not whether it was a timeout, a refused connection or a 500, so the cause has to be guessed.';
+const RETRY_WHY = 'In production the on-call engineer sees "gave up after 3 attempts" (or "no candidate worked") and nothing else: not whether it was a timeout, a refused connection or a 500, so the cause has to be guessed.';
 const RETRY_FIX = 'Keep the last error (`lastError = err`) and throw it when the attempts run out, or pass it as the cause (`new Error(\'…\', { cause: lastError })`); log each failed attempt if the attempts matter.';
 const FIX_CLAUSE =
   'Log the error with context and rethrow it, or handle it explicitly: pass it on (`next(err)`, the callback, `reject(err)`), or check for the one error you expect and rethrow the rest.';
@@ -196,7 +196,7 @@ class SwallowChecker {
     if (clause.variableDeclaration) bindingNames(clause.variableDeclaration.name, names);
     if (this.handles(clause.block, names, clause, 0)) return;
     const message = isRetryAttempt(clause)
-      ? `This \`catch\` drops the error of every failed attempt: the loop tries again, and when the attempts run out the error thrown after the loop says nothing about why they failed. ${RETRY_WHY} ${RETRY_FIX}`
+      ? `This \`catch\` drops the error of every failed attempt: the loop goes on to the next attempt, and when the loop ends the error thrown after it says nothing about why the attempts failed. ${RETRY_WHY} ${RETRY_FIX}`
       : `This \`catch\` block ${this.describeBlock(clause.block)}, so the error is discarded: nothing logs it, rethrows it or passes it on. ${WHY} ${FIX_CLAUSE}`;
     this.ctx.report(clause, message, {
       end: catchClauseHead(clause, this.sf).end,
