@@ -254,7 +254,61 @@ function judgeWrite(facts: FileFacts, call: ts.CallExpression, name: string, sf:
   if (inTransaction(facts, call, kind) || inTransaction(facts, found.read.call, dbCallKind(facts, found.read.call))) return undefined;
   if (readTakesLock(facts, found.read.call)) return undefined;
   if (shape.filters.some((f) => filterChecks(facts, f, found!.field))) return undefined;
+  if (underExplicitLock(found.read.call, fn)) return undefined;
+  // Mongoose `new Schema({…}, { optimisticConcurrency: true })`: `save()` checks the document's version
+  if (found.change && name === 'save' && sf.text.includes('optimisticConcurrency') && modelHasOptimisticConcurrency(facts, found.read.call)) return undefined;
   return found;
+}
+
+/** Names of locks held around a read: `await redlock.acquire([key], ttl)`, `mutex.runExclusive(async () => …)`. */
+const LOCK_RECEIVER = /(lock|mutex|semaphore|locker)$/i;
+const LOCK_CALL = /^(acquire|acquireLock|lock|using|runExclusive|withLock)$/;
+
+/**
+ * The read happens while an explicit lock is held: a lock acquired earlier in the same function
+ * (`const lock = await redlock.acquire(…)`, `await this.mutex.lock()`), or the read sits in a
+ * callback given to one (`redlock.using([key], ttl, async () => …)`, `mutex.runExclusive(…)`).
+ */
+function underExplicitLock(read: ts.CallExpression, fn: ts.Node): boolean {
+  const isLockCall = (c: ts.CallExpression): boolean => {
+    const callee = skipOuterExpressions(c.expression);
+    if (ts.isIdentifier(callee)) return callee.text === 'acquireLock' || callee.text === 'withLock';
+    if (!ts.isPropertyAccessExpression(callee) || !LOCK_CALL.test(callee.name.text)) return false;
+    const receiver = skipOuterExpressions(callee.expression);
+    const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
+    return LOCK_RECEIVER.test(name);
+  };
+  // inside a callback handed to a lock call
+  for (let n: ts.Node | undefined = read.parent; n && n !== fn.parent; n = n.parent) {
+    if (isFunctionNode(n) && n.parent && ts.isCallExpression(n.parent) && n.parent.arguments.includes(n as ts.Expression) && isLockCall(n.parent)) return true;
+  }
+  // acquired earlier in the same function
+  return walk(fn, (n) => {
+    if (n.pos >= read.pos) return false;
+    if (isFunctionNode(n) && n !== fn) return false;
+    return ts.isCallExpression(n) && isLockCall(n) ? 'stop' : true;
+  });
+}
+
+/** The read's model was made from a schema with `{ optimisticConcurrency: true }` (`model('M', schema)`, `mongoose.model(…)`). */
+function modelHasOptimisticConcurrency(facts: FileFacts, read: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(read.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const model = skipOuterExpressions(callee.expression);
+  const init = ts.isIdentifier(model) ? constInitializer(facts, model) : undefined;
+  if (!init || !ts.isCallExpression(init) || calleeName(init) !== 'model' || init.arguments.length < 2) return false;
+  let schema = skipOuterExpressions(init.arguments[1]);
+  if (ts.isIdentifier(schema)) schema = constInitializer(facts, schema) ?? schema;
+  if (!ts.isNewExpression(schema) || !schema.arguments || schema.arguments.length < 2) return false;
+  const options = skipOuterExpressions(schema.arguments[1]);
+  if (!ts.isObjectLiteralExpression(options)) return false;
+  const flag = lookupProperty(options, 'optimisticConcurrency');
+  return flag.kind === 'value' && skipOuterExpressions(flag.value).kind === ts.SyntaxKind.TrueKeyword;
+}
+
+function constInitializer(facts: FileFacts, id: ts.Identifier): ts.Expression | undefined {
+  const decl = facts.resolver.declarationOf(id);
+  return decl && ts.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(decl.initializer) : undefined;
 }
 
 /**
@@ -285,6 +339,8 @@ function judgeRawWrite(facts: FileFacts, call: ts.CallExpression, sf: ts.SourceF
   const readTable = readSql === undefined ? undefined : sqlStatements(readSql).map(selectedTable).find((t) => t !== undefined);
   const writeTable = sqlStatements(sql).map(writtenTable).find((t) => t !== undefined);
   if (readTable && writeTable && readTable !== writeTable) return undefined;
+  // `UPDATE … SET balance = $1, version = version + 1 WHERE id = $2 AND version = $3`: a compare-and-set
+  if (rawUpdateChecksVersion(sql)) return undefined;
   if (inTransaction(facts, call, dbCallKind(facts, call)) || inTransaction(facts, found.read.call, dbCallKind(facts, found.read.call))) return undefined;
   if (readTakesLock(facts, found.read.call)) return undefined;
   return found;
@@ -350,8 +406,18 @@ function rawDerived(facts: FileFacts, value0: ts.Expression, fn: ts.Node, before
   return read;
 }
 
+/** The WHERE of an UPDATE checks a version column, or the old value of a column it sets. */
+function rawUpdateChecksVersion(statement: string): boolean {
+  const m = /\bset\b([\s\S]*?)\bwhere\b([\s\S]*)$/i.exec(statement);
+  if (!m) return false;
+  const where = m[2];
+  if (/(^|[^\w$])("?)(version|lock_version|lockversion|__v|updated_at|updatedat|row_version|etag)\2([^\w$]|$)/i.test(where)) return true;
+  const setColumns = [...m[1].matchAll(/(?:^|,)\s*"?([A-Za-z_][\w$]*)"?\s*=/g)].map((x) => x[1].toLowerCase());
+  return setColumns.some((c) => new RegExp(`(^|[^\\w$])"?${c}"?\\s*(=|<|>|<=|>=|is\\b)`, 'i').test(where));
+}
+
 /** `id` is bound to the result of `await x.query('SELECT …')` (`const { rows } = …`, `const [rows] = …`, `const res = …`). */
-function rawSelectRead(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number, sf: ts.SourceFile): Read | undefined {
+function rawSelectRead(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number, sf: ts.SourceFile, depth = 0): Read | undefined {
   const decl = facts.resolver.declarationOf(id);
   if (!decl) return undefined;
   let varDecl: ts.Node | undefined = decl;
@@ -359,6 +425,12 @@ function rawSelectRead(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before:
   if (!varDecl || !ts.isVariableDeclaration(varDecl) || !varDecl.initializer) return undefined;
   if (varDecl.getStart(sf) >= before || owningFunction(varDecl) !== fn) return undefined;
   let init = skipOuterExpressions(varDecl.initializer);
+  // `const account = rows[0]`, `const row = res.rows[0]`: a row of an earlier result
+  if (depth < 2 && (ts.isElementAccessExpression(init) || ts.isPropertyAccessExpression(init))) {
+    let base: ts.Expression = init;
+    while (ts.isElementAccessExpression(base) || ts.isPropertyAccessExpression(base)) base = skipOuterExpressions(base.expression);
+    return ts.isIdentifier(base) ? rawSelectRead(facts, base, fn, before, sf, depth + 1) : undefined;
+  }
   if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
   if (!ts.isCallExpression(init) || !RAW_WRITE_NAMES.has(calleeName(init) ?? '')) return undefined;
   const sql = rawSqlOfCall(facts, init);
@@ -509,7 +581,8 @@ function isManager(kind: CallKind): boolean {
 /** `id` is a variable holding the result of a one-entity read (`const acct = await repo.findOne(…)`). */
 function isReadVariable(facts: FileFacts, id: ts.Identifier): boolean {
   const decl = facts.resolver.declarationOf(id);
-  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+  if (!decl || !ts.isVariableDeclaration(decl)) return false;
+  if (!decl.initializer) return listReadOfLoopElement(facts, decl) !== undefined;
   return readCallOf(decl.initializer) !== undefined;
 }
 
@@ -537,6 +610,7 @@ function readOf(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number
     const el = decl.name.elements.find((e): e is ts.BindingElement => ts.isBindingElement(e) && ts.isIdentifier(e.name) && e.name.text === id.text);
     return el ? firstRowRead(facts, el, id, fn, before, sf) : undefined;
   }
+  if (decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && !decl.initializer) return loopElementRead(facts, decl, fn, before, sf);
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.initializer) return undefined;
   if (decl.getStart(sf) >= before || owningFunction(decl) !== fn) return undefined;
   const read = readCallOf(decl.initializer);
@@ -544,6 +618,35 @@ function readOf(facts: FileFacts, id: ts.Identifier, fn: ts.Node, before: number
   const kind = dbCallKind(facts, read) ?? facts.chainKind(read, ['db']);
   if (!kind) return undefined;
   return { decl, name: decl.name.text, call: outermostCall(read) };
+}
+
+/** List reads whose rows are entities that can be saved back. */
+const READ_MANY = new Set(['findAll', 'find', 'findMany', 'findBy']);
+
+/** `for (const acct of accounts)` where `const accounts = await Account.findAll(…)`: the list read, if any. */
+function listReadOfLoopElement(facts: FileFacts, decl: ts.VariableDeclaration): { read: ts.CallExpression; listDecl: ts.VariableDeclaration } | undefined {
+  const list = decl.parent;
+  const loop = list?.parent;
+  if (!loop || !ts.isForOfStatement(loop) || loop.initializer !== list || !ts.isIdentifier(decl.name)) return undefined;
+  const collection = skipOuterExpressions(loop.expression);
+  if (!ts.isIdentifier(collection)) return undefined;
+  const listDecl = facts.resolver.declarationOf(collection);
+  if (!listDecl || !ts.isVariableDeclaration(listDecl) || !listDecl.initializer) return undefined;
+  let init = skipOuterExpressions(listDecl.initializer);
+  if (ts.isAwaitExpression(init)) init = skipOuterExpressions(init.expression);
+  if (!ts.isCallExpression(init)) return undefined;
+  const { links } = chainLinks(init);
+  const last = links[links.length - 1];
+  if (!last || !READ_MANY.has(last.name)) return undefined;
+  if (!(dbCallKind(facts, init) ?? facts.chainKind(init, ['db']))) return undefined;
+  return { read: init, listDecl };
+}
+
+/** Each row of a list read walked by a `for…of` of this function is a read of its own. */
+function loopElementRead(facts: FileFacts, decl: ts.VariableDeclaration, fn: ts.Node, before: number, sf: ts.SourceFile): Read | undefined {
+  const found = listReadOfLoopElement(facts, decl);
+  if (!found || !ts.isIdentifier(decl.name) || found.listDecl.getStart(sf) >= before || owningFunction(found.listDecl) !== fn) return undefined;
+  return { decl, name: decl.name.text, call: outermostCall(found.read) };
 }
 
 /** `const [row] = await db.select().from(t).where(…)`: the first row of a list read (drizzle, knex). */
