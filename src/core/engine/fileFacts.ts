@@ -15,7 +15,7 @@ const MODEL_MODULE = /(^|[/.])(models?|entit(y|ies)|schemas?|db|database|orm)([/
 /** Project modules that export a database client (`@/lib/prisma`, `../db`, `./data-source`). */
 const CLIENT_MODULE = /(^|[/.-])(prisma|db|database|knex|drizzle|orm|data-?source|datasource|connection|pool|postgres|pg|mysql|sql)([/.-]|$)/i;
 /** Names under which a project module exports its database client. */
-const CLIENT_NAME = /^(prisma|prismaClient|db|database|knex|drizzle|orm|dataSource|appDataSource|AppDataSource|connection|pool|pgPool|sql)$/;
+const CLIENT_NAME = /^(prisma|prismaClient|db|database|knex|drizzle|orm|dataSource|appDataSource|AppDataSource|connection|pool|pgPool|sql|sequelize)$/;
 const PRISMA_METHODS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy']);
 const PRISMA_RAW = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 const TYPEORM_METHODS = new Set(['find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'count', 'countBy', 'exists', 'existsBy', 'query', 'increment', 'decrement']);
@@ -171,5 +171,7 @@ function projectClientCall(origin0: Origin): CallKind | undefined {
   if (path.length === 2 && path[0] === 'manager' && TYPEORM_METHODS.has(last)) return kind('typeorm');
   // pool.query(sql)
   if (path.length === 1 && (last === 'query' || last === 'execute')) return kind('sql');
+  // `sequelize.models.LineItem.findAll(…)` on a Sequelize instance exported by the project
+  if (path.length === 3 && path[0] === 'models' && /^[A-Z]/.test(path[1]) && (MODEL_STATICS.has(last) || MODEL_METHODS.has(last))) return kind('sequelize');
   return undefined;
 }

@@ -307,7 +307,8 @@ function judgeKnex(facts: FileFacts, call: ts.CallExpression): Verdict | undefin
   if (!first) return undefined;
   if (first.name !== '' && !((first.name === 'select' || first.name === 'from' || first.name === 'table' || first.name === 'column' || first.name === 'columns' || first.name === 'distinct') && isKnexInstance(facts, base))) return undefined;
   if (first.name === '' && first.call.arguments.length === 0) return undefined;
-  if (links.some((l) => !KNEX_NEUTRAL.has(l.name))) return undefined;
+  // `.where({})` filters nothing
+  if (links.some((l) => !KNEX_NEUTRAL.has(l.name) && !(l.name === 'where' && l.call.arguments.length === 1 && isEmptyObject(facts, l.call.arguments[0])))) return undefined;
   // the first select-like step of the chain reports (a chain with two selects is one query)
   const firstSelect = links.find((l) => l.name === 'select' || l.name === 'column' || l.name === 'columns');
   if (!firstSelect || firstSelect.call !== call) return undefined;
@@ -329,12 +330,28 @@ function untracedDrizzleSelect(call: ts.CallExpression): CallKind | undefined {
   return { kind: 'db', library: 'drizzle', method: 'select', origin: { module: 'drizzle-orm', path: ['select'] } };
 }
 
+const AGGREGATES = /^(count|countDistinct|sum|sumDistinct|avg|avgDistinct|min|max)$/;
+
+function selectsOnlyAggregates(select: ts.CallExpression): boolean {
+  const arg = select.arguments[0] && skipOuterExpressions(select.arguments[0]);
+  if (!arg || !ts.isObjectLiteralExpression(arg) || arg.properties.length === 0) return false;
+  return arg.properties.every((p) => {
+    if (!ts.isPropertyAssignment(p)) return false;
+    const v = skipOuterExpressions(p.initializer);
+    if (ts.isCallExpression(v)) return AGGREGATES.test(calleeName(v) ?? '');
+    // sql<number>`count(*)`
+    return ts.isTaggedTemplateExpression(v) && /^\s*(count|sum|avg|min|max)\s*\(/i.test(v.template.getText().slice(1));
+  });
+}
+
 function judgeDrizzleSelect(call: ts.CallExpression): Verdict | undefined {
   const outer = outermostCall(call);
   const { links } = chainLinks(outer);
   if (links[0]?.call !== call) return undefined;
   if (!links.some((l) => l.name === 'from')) return undefined;
   if (links.some((l) => !DRIZZLE_NEUTRAL.has(l.name))) return undefined;
+  // `db.select({ total: count() }).from(users)`: aggregates answer with one row
+  if (selectsOnlyAggregates(links[0].call)) return undefined;
   if (!isExecuted(outer) && !links.some((l) => l.name === 'then' || l.name === 'execute')) return undefined;
   return { node: outer, limit: '`.limit()`' };
 }
