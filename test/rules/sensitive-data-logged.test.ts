@@ -3,6 +3,30 @@ import { runDocsExamples, runFixtureTests, runRuleTests, type InvalidCase, type 
 
 const invalid: InvalidCase[] = [
   {
+    name: 'contactDetails on: e-mail addresses and phone numbers are personal data',
+    options: { contactDetails: true },
+    code: `import { logger } from './logger';
+export function invite(email: string, phoneNumber: string) {
+  logger.info({ email, phoneNumber }, 'invited');
+}
+`,
+    line: 3,
+    messageIncludes: ['`email`, `phoneNumber`'],
+  },
+  {
+    name: 'a secret read from a form by name, and whole headers through Object.fromEntries in a login route (fourth blind corpus)',
+    file: 'app/api/auth/login/route.ts',
+    code: `import { logger } from '@/lib/logger';
+export async function POST(request: Request) {
+  const form = await request.formData();
+  logger.debug({ headers: Object.fromEntries(request.headers) }, 'incoming login headers');
+  console.log('raw password field:', form.get('password'));
+  return new Response(null, { status: 204 });
+}
+`,
+    count: 2,
+  },
+  {
     name: 'NestJS: the whole @Body() and @Headers() of a login handler',
     code: `import { Body, Controller, Headers, Logger, Post } from '@nestjs/common';
 
@@ -32,7 +56,7 @@ export function login(email: string, password: string) {
     line: 3,
     text: "logger.info({ email, password }, 'login attempt')",
     severity: 'HIGH',
-    messageIncludes: ['`email`, `password`', 'secrets or personal data', 'redaction'],
+    messageIncludes: ['writes `password`', 'secret or personal data', 'redaction'],
   },
   {
     name: 'console.log of a token identifier',
@@ -254,6 +278,25 @@ export function admit(medicalRecordNumber: string) {
 
 const valid: (string | RuleCase)[] = [
   {
+    name: 'whole req.body in a non-auth route of a file named like auth',
+    file: 'src/routes/login.routes.js',
+    code: `const { Router } = require('express');
+const logger = require('../logger');
+const router = Router();
+router.get('/products/search', (req, res) => {
+  logger.debug('product search', req.body);
+  res.json([]);
+});
+module.exports = router;
+`,
+  },
+  {
+    name: 'a boolean that says a key is configured',
+    code: `import { logger } from './logger';
+logger.info({ adminApiKeyConfigured: Boolean(process.env.ADMIN_API_KEY) }, 'config loaded');
+`,
+  },
+  {
     name: 'NestJS: the whole @Body() outside an authentication controller, and a picked @Body("sku") field in one',
     code: `import { Body, Controller, Logger, Post } from '@nestjs/common';
 
@@ -404,8 +447,7 @@ export function login(password: string) {
 `,
   },
   {
-    name: 'contactDetails off: e-mail addresses are allowed',
-    options: { contactDetails: false },
+    name: 'contact details are not reported by default (decision): e-mail addresses and phone numbers',
     code: `import { logger } from './logger';
 export function invite(email: string, phoneNumber: string) {
   logger.info({ email, phoneNumber }, 'invited');

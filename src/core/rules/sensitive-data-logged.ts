@@ -41,7 +41,7 @@ const SENSITIVE_COMPOUNDS = [
 const META_PREFIX = new Set(['has', 'is', 'should', 'can', 'was', 'were', 'did', 'does', 'needs', 'need', 'allow', 'allows', 'require', 'requires', 'use', 'uses', 'show', 'hide', 'num', 'count', 'total', 'max', 'min', 'no', 'with', 'without', 'validate', 'verify', 'check', 'generate', 'create', 'get', 'set', 'find', 'on']);
 /** A last word that makes the name describe the secret instead of holding it: `tokenCount`, `passwordLength`, `emailVerified`. */
 const META_SUFFIX = new Set([
-  'count', 'counts', 'length', 'len', 'size', 'exists', 'valid', 'invalid', 'present', 'provided', 'required', 'enabled', 'disabled', 'set',
+  'count', 'counts', 'length', 'len', 'size', 'exists', 'valid', 'invalid', 'present', 'provided', 'required', 'enabled', 'disabled', 'set', 'configured',
   'type', 'types', 'id', 'ids', 'at', 'expiry', 'expires', 'expiration', 'ttl', 'hash', 'hashed', 'digest', 'url', 'uri', 'link', 'endpoint', 'policy', 'strength', 'rules', 'rule',
   'field', 'fields', 'name', 'names', 'label', 'version', 'status', 'state', 'error', 'errors', 'message', 'mode', 'format', 'prefix', 'suffix',
   'source', 'kind', 'scope', 'scopes', 'provider', 'algorithm', 'alg', 'issuer', 'audience', 'duration', 'timeout', 'attempts', 'retries',
@@ -61,6 +61,15 @@ const AUTH_WORDS = new Set([
   'password', 'passwords', 'passwd', 'token', 'tokens', 'session', 'sessions', 'oauth', 'oauth2', 'otp', 'mfa', '2fa', 'twofactor', 'credential', 'credentials',
   'sso', 'saml', 'jwt',
 ]);
+/** Paths an authentication router serves without saying so: `/`, `/me`, `/logout`, `/refresh`, `/callback`. */
+const AUTH_ADJACENT = new Set(['me', 'whoami', 'logout', 'signout', 'logoff', 'refresh', 'callback', 'verify', 'verification', 'reset', 'forgot', 'recover', 'magic', 'confirm', 'activate', 'invite', 'profile', 'account', 'user', 'current']);
+
+function isAuthAdjacentPath(path: string): boolean {
+  const segments = path.split('/').filter((x) => x && !x.startsWith(':') && !x.startsWith('{'));
+  if (segments.length === 0) return true;
+  return segments.some((seg) => seg.split(/[-_.]/).some((w) => AUTH_ADJACENT.has(w.toLowerCase())));
+}
+
 /** Method names that log (every level of the common loggers, and error reporters' capture calls). */
 const LOG_METHOD_NAMES = new Set([
   'error', 'warn', 'warning', 'info', 'debug', 'trace', 'fatal', 'log', 'critical', 'notice', 'alert', 'emerg', 'verbose', 'silly',
@@ -94,7 +103,7 @@ export const sensitiveDataLogged = defineRule({
     /** Names the team's logger already redacts (pino `redact`, winston format): not reported. */
     redactedNames: [] as string[],
     /** Whether e-mail addresses, phone numbers and postal addresses count as personal data. */
-    contactDetails: true,
+    contactDetails: false,
   },
   docs: {
     summary:
@@ -188,7 +197,7 @@ class SensitiveChecker {
   private fileIsAuth: boolean | undefined;
   /** Whether the file has NestJS `@Body(` / `@Headers(` parameters at all (checked once per file, when first needed). */
   private nestParams: boolean | undefined;
-  private readonly authCache = new Map<ts.Node, boolean>();
+  private readonly authCache = new Map<ts.Node, boolean | 'other-route' | 'auth-adjacent'>();
 
   constructor(private readonly ctx: RuleContext<Options>) {
     this.sf = ctx.sourceFile;
@@ -196,8 +205,8 @@ class SensitiveChecker {
     const norm = (xs: unknown) => new Set((Array.isArray(xs) ? xs : []).filter((x): x is string => typeof x === 'string').map(normaliseName));
     this.extra = norm(ctx.options.extraNames);
     this.redacted = norm(ctx.options.redactedNames);
-    this.contact = ctx.options.contactDetails !== false;
-    this.verdicts = this.extra.size === 0 && this.redacted.size === 0 && this.contact ? DEFAULT_VERDICTS : new Map();
+    this.contact = ctx.options.contactDetails === true;
+    this.verdicts = this.extra.size === 0 && this.redacted.size === 0 && !this.contact ? DEFAULT_VERDICTS : new Map();
   }
 
   call(call: ts.CallExpression): void {
@@ -317,6 +326,17 @@ class SensitiveChecker {
       // JSON.stringify(x), String(x), util.inspect(x), x.toString(): the value as it is
       const callee = skipOuterExpressions(expr.expression);
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      // `formData.get('password')`, `headers.get('authorization')`, `cookies().get('session')`: the field named by the key
+      if (name === 'get' && expr.arguments.length === 1 && ts.isStringLiteralLike(expr.arguments[0])) {
+        const key = expr.arguments[0].text;
+        if (this.nameIsSensitive(key) || SENSITIVE_HEADER.test(key)) hits.push({ text: expr.getText(this.sf), node: expr });
+        return;
+      }
+      // `Object.fromEntries(request.headers)`, `Object.assign({}, req.body)`: the same data
+      if ((name === 'fromEntries' || name === 'assign') && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
+        for (const a of expr.arguments) this.value(a, call, hits, depth + 1);
+        return;
+      }
       if (!name || !STRINGIFIERS.test(name)) return;
       if (name === 'toString' || name === 'toJSON') {
         if (ts.isPropertyAccessExpression(callee)) this.value(callee.expression, call, hits, depth + 1);
@@ -422,8 +442,7 @@ class SensitiveChecker {
 
   /** True when the log call runs in a handler of an authentication route, or in an auth file. */
   private inAuthRoute(call: ts.CallExpression): boolean {
-    if (this.fileIsAuth === undefined) this.fileIsAuth = hasAuthWord(this.ctx.file);
-    if (this.fileIsAuth) return true;
+    let inOtherRoute = false;
     for (let n: ts.Node | undefined = call.parent; n; n = n.parent) {
       if (!isFunctionNode(n) && !ts.isClassDeclaration(n)) continue;
       let verdict = this.authCache.get(n);
@@ -431,12 +450,23 @@ class SensitiveChecker {
         verdict = this.functionIsAuth(n);
         this.authCache.set(n, verdict);
       }
-      if (verdict) return true;
+      if (verdict === true) return true;
+      if (verdict === 'other-route') inOtherRoute = true;
+      if (verdict === 'auth-adjacent') break;
     }
-    return false;
+    // the file's name decides for code outside route handlers and for the paths an auth router
+    // serves (`/me`, `/logout`, `/refresh` in `routes/auth.ts`), not for a handler of some other
+    // route (`/products/search` in `auth.routes.js` is not an authentication route)
+    if (inOtherRoute) return false;
+    if (this.fileIsAuth === undefined) this.fileIsAuth = hasAuthWord(this.ctx.file);
+    return this.fileIsAuth;
   }
 
-  private functionIsAuth(fn: ts.Node): boolean {
+  /**
+   * true: an authentication handler; 'auth-adjacent': a handler of a path an auth router serves
+   * (`/me`, `/logout`), auth when the file is; 'other-route': a handler of some other path; false: neither.
+   */
+  private functionIsAuth(fn: ts.Node): boolean | 'other-route' | 'auth-adjacent' {
     // the function's own name: `async function login(req, res)`, `signIn()` in a controller, `class AuthController`
     const own = ownName(fn);
     if (own && hasAuthWord(own)) return true;
@@ -459,12 +489,16 @@ class SensitiveChecker {
         if (first && ts.isStringLiteralLike(first) && hasAuthWord(first.text)) return true;
         const router = routerName(callee.expression);
         if (router && hasAuthWord(router)) return true;
+        if (first && ts.isStringLiteralLike(first) && first.text.startsWith('/')) return isAuthAdjacentPath(first.text) ? 'auth-adjacent' : 'other-route';
       }
     }
     // Fastify: `fastify.route({ method: 'POST', url: '/login', handler })`
     if (p && ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent)) {
       for (const prop of p.parent.properties) {
-        if (ts.isPropertyAssignment(prop) && (propertyKey(prop.name) === 'url' || propertyKey(prop.name) === 'path') && ts.isStringLiteralLike(prop.initializer) && hasAuthWord(prop.initializer.text)) return true;
+        if (ts.isPropertyAssignment(prop) && (propertyKey(prop.name) === 'url' || propertyKey(prop.name) === 'path') && ts.isStringLiteralLike(prop.initializer)) {
+          const url = prop.initializer.text;
+          return hasAuthWord(url) ? true : isAuthAdjacentPath(url) ? 'auth-adjacent' : 'other-route';
+        }
       }
     }
     return false;
