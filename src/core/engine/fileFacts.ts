@@ -10,7 +10,7 @@ const MODEL_STATICS = new Set([
   'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'countDocuments', 'estimatedDocumentCount', 'bulkCreate', 'insertMany',
 ]);
 /** Ambiguous names that count as data access only when the model comes from a models/entities/schemas module. */
-const MODEL_METHODS = new Set(['find', 'findOne', 'create', 'update', 'destroy', 'deleteOne', 'deleteMany', 'updateOne', 'updateMany', 'count', 'aggregate', 'upsert', 'exists', 'distinct']);
+const MODEL_METHODS = new Set(['find', 'findOne', 'create', 'update', 'destroy', 'deleteOne', 'deleteMany', 'updateOne', 'updateMany', 'count', 'aggregate', 'upsert', 'exists', 'distinct', 'increment', 'decrement']);
 const MODEL_MODULE = /(^|[/.])(models?|entit(y|ies)|schemas?|db|database|orm)([/.]|$)/i;
 /** Project modules that export a database client (`@/lib/prisma`, `../db`, `./data-source`). */
 const CLIENT_MODULE = /(^|[/.-])(prisma|db|database|knex|drizzle|orm|data-?source|datasource|connection|pool|postgres|pg|mysql|sql)([/.-]|$)/i;

@@ -36,7 +36,7 @@ const PRISMA_WRITES = new Set(['create', 'createMany', 'createManyAndReturn', 'u
 const TYPEORM_WRITES = new Set(['save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'softRemove', 'restore', 'increment', 'decrement', 'clear']);
 const SEQUELIZE_WRITES = new Set(['create', 'bulkCreate', 'update', 'upsert', 'destroy', 'increment', 'decrement', 'truncate', 'restore']);
 const MONGO_WRITES = new Set(['create', 'insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndDelete', 'findByIdAndDelete', 'findOneAndReplace', 'bulkWrite']);
-const KNEX_WRITES = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert']);
+const KNEX_WRITES = new Set(['insert', 'update', 'del', 'delete', 'truncate', 'upsert', 'increment', 'decrement']);
 const DRIZZLE_WRITES = new Set(['insert', 'update', 'delete']);
 const ALL_WRITES = new Set(['save', ...PRISMA_WRITES, ...TYPEORM_WRITES, ...SEQUELIZE_WRITES, ...MONGO_WRITES, ...KNEX_WRITES, 'execute', 'query', 'raw', 'unsafe', '$executeRaw', '$executeRawUnsafe', '$queryRawUnsafe', 'sql']);
 /** Cheap gate: a file without any of these cannot hold a finding. */
@@ -218,13 +218,25 @@ function writeOf(facts: FileFacts, call: ts.CallExpression, name: string, sf: ts
     if (kind && runsOnTransactionClient(facts, call, kind)) return undefined;
     return { node: call, family: sqlFamily(kind), table, shown: describeCall(call, sf) };
   }
-  const kind = dbCallKind(facts, call) ?? mongoCollectionCall(call);
+  const kind = dbCallKind(facts, call) ?? mongoCollectionCall(call) ?? drizzleRoot(facts, call, name);
   if (!kind) return undefined;
   if (runsOnTransactionClient(facts, call, kind)) return undefined;
   const shown = describeCall(call, sf);
   const table = tableOf(facts, call, name, kind);
   if (!table) return undefined;
   return { node: table.node, family: table.family, table: table.name, shown };
+}
+
+/**
+ * `db.insert(t)` / `db.update(t)` / `db.delete(t)` on a drizzle client exported by the project: the
+ * step itself is not recognised, the statement it starts is (`db.insert(t).values(…)`).
+ */
+function drizzleRoot(facts: FileFacts, call: ts.CallExpression, name: string): CallKind | undefined {
+  if (!DRIZZLE_WRITES.has(name)) return undefined;
+  const outer = outermostCall(call);
+  if (outer === call) return undefined;
+  const k = dbCallKind(facts, outer);
+  return k?.library === 'drizzle' ? { ...k, method: name } : undefined;
 }
 
 function sqlFamily(kind: CallKind | undefined): Family {
