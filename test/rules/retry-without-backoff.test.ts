@@ -386,6 +386,12 @@ axiosRetry(client, { retries: 3, retryDelay: () => 1000 });
 
 const valid: (string | RuleCase)[] = [
   {
+    name: 'async-retry with factor 1 keeps its default randomize: true (fourth blind corpus)',
+    code: `const retry = require('async-retry');
+module.exports = (run) => retry(run, { retries: 4, factor: 1, minTimeout: 1000 });
+`,
+  },
+  {
     name: 'a retry decided by the response with exponential backoff and jitter',
     code: `import { setTimeout as delay } from 'node:timers/promises';
 export async function get(url: string) {

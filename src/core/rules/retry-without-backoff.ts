@@ -671,7 +671,12 @@ class BackoffChecker {
 
     if (NODE_RETRY_LIBRARIES.has(lib)) {
       if (this.retriesUnboundedOrZero(obj)) return undefined;
-      if (isTrue('randomize')) {
+      // async-retry randomises unless told not to (its default is `randomize: true`)
+      const randomizeOff = (() => {
+        const p = prop('randomize');
+        return !!p && skipOuterExpressions(p.initializer).kind === K.FalseKeyword;
+      })();
+      if (isTrue('randomize') || (lib === 'async-retry' && !randomizeOff)) {
         // randomised, but zero is still zero
         const min = num('minTimeout');
         return min === 0 && (num('maxTimeout') ?? 0) === 0 && prop('minTimeout') ? say(prop('minTimeout')!, 'none', lib) : undefined;
