@@ -500,7 +500,8 @@ class BackoffChecker {
     if (!ts.isCallExpression(e)) return undefined;
     const callee = skipOuterExpressions(e.expression);
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (!name || !(DELAY_EXACT.test(name) || DELAY_WORD.test(name))) return undefined;
+    // `waitForTask(…)`, `waitUntilReady(…)` wait for something to happen: an operation, not a pause
+    if (!name || !(DELAY_EXACT.test(name) || DELAY_WORD.test(name)) || /^wait(For|Until)[A-Z]/.test(name)) return undefined;
     // timers/promises setTimeout(ms[, value]); the global setTimeout(fn, ms) is not awaitable
     const first = e.arguments[0];
     const amount = first && isFunctionNode(skipOuterExpressions(first)) ? e.arguments[1] : first;
