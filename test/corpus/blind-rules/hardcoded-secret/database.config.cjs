@@ -44,7 +44,7 @@ const redis = new Redis({
 });
 
 // Azure storage account key inside a connection string.
-const AZURE_STORAGE_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=acmeexports;AccountKey=Qw3Er4Ty5Ui6Op7As8Df9Gh0Jk1Lz2Xc3Vb4Nm5Mn6Bv7Cx8Zl9Kj0Hg1Fd2Sa3PqWeRtYuIoPaSdFgHjKlZx==;EndpointSuffix=core.windows.net'; // expect: hardcoded-secret
+const AZURE_STORAGE_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=acmeexports;AccountKey=Qw3Er4Ty5Ui6Op7As8Df9Gh0Jk1Lz2Xc3Vb4Nm5Mn6Bv7Cx8Zl9Kj0Hg1Fd2Sa3PqWeRtYuIoPaSdFgHjKlZxC==;EndpointSuffix=core.windows.net'; // expect: hardcoded-secret
 const blobs = BlobServiceClient.fromConnectionString(AZURE_STORAGE_CONNECTION_STRING);
 
 // Seed data for the staging admin user: a bcrypt hash, not a usable credential.
