@@ -28,7 +28,6 @@ import { destructiveChanges, sqlStatements, type DdlChange } from './shared/sqlS
 const DROP_TABLE = new Set(['dropTable', 'dropTableIfExists']);
 const DROP_COLUMN = new Set(['dropColumn', 'dropColumns', 'removeColumn', 'dropTimestamps']);
 const RENAME_COLUMN = new Set(['renameColumn']);
-const RENAME_TABLE = new Set(['renameTable']);
 /** Calls that add or change a column from an options object or a column-builder callback. */
 const COLUMN_OPTION_CALLS = new Set(['addColumn', 'addColumns', 'changeColumn', 'changeColumns', 'alterColumn', 'modifyColumn']);
 /** Methods of migration tools that run SQL text. */
@@ -70,7 +69,7 @@ export const destructiveMigration = defineRule({
   requiresTypeInfo: false,
   options: {
     /** Files treated as migrations (minimatch globs against the workspace-relative path). */
-    migrationGlobs: ['**/migrations/**', '**/migration/**'] as string[],
+    migrationGlobs: ['**/migrations/**'] as string[],
   },
   docs: {
     summary:
@@ -223,10 +222,9 @@ function changesOfCall(facts: FileFacts, call: ts.CallExpression, name: string):
   if (DROP_TABLE.has(name)) return ['drop-table'];
   if (DROP_COLUMN.has(name)) return ['drop-column'];
   if (RENAME_COLUMN.has(name)) return ['rename-column'];
-  if (RENAME_TABLE.has(name)) return ['rename-table'];
   if (name === 'notNullable' || name === 'notNull') return knexNotNull(call, name) ? ['not-null'] : [];
   if (name === 'dropNullable') return inAlterTable(call) ? ['not-null'] : [];
-  if (COLUMN_OPTION_CALLS.has(name)) return columnOptionsAddNotNull(facts, call) ? ['not-null'] : [];
+  if (COLUMN_OPTION_CALLS.has(name)) return !inCreateTableChain(call) && columnOptionsAddNotNull(facts, call) ? ['not-null'] : [];
   if (SQL_METHODS.has(name) && call.arguments.length) {
     const text = sqlTextOf(facts, call.arguments[0]);
     if (text && looksLikeSql(text)) return sqlChanges(text);
@@ -244,7 +242,8 @@ function inRollbackList(arr: ts.Node): boolean {
 
 function sqlChanges(text: string): DdlChange[] {
   const out: DdlChange[] = [];
-  for (const stmt of sqlStatements(text)) out.push(...destructiveChanges(stmt));
+  // table renames are not reported (the definition names column renames only)
+  for (const stmt of sqlStatements(text)) out.push(...destructiveChanges(stmt).filter((c) => c !== 'rename-table'));
   return out;
 }
 
@@ -294,6 +293,17 @@ const SELF_FILLING_KEYS = ['autoIncrement', 'isGenerated', 'generationStrategy',
  * (node-pg-migrate), Kysely `addColumn('c', 'text', (col) => col.notNull())`: a column that is
  * NOT NULL with no default and no generated value.
  */
+/** Kysely `db.schema.createTable('t').addColumn(…)`: a column of a new table, which has no rows yet. */
+function inCreateTableChain(call: ts.CallExpression): boolean {
+  for (let e: ts.Expression = call; ts.isCallExpression(e); ) {
+    if (calleeName(e) === 'createTable') return true;
+    const callee = skipOuterExpressions(e.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    e = skipOuterExpressions(callee.expression);
+  }
+  return false;
+}
+
 function columnOptionsAddNotNull(facts: FileFacts, call: ts.CallExpression): boolean {
   let found = false;
   const visitObject = (obj: ts.ObjectLiteralExpression): void => {
