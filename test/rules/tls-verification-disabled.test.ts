@@ -172,6 +172,11 @@ mongoose.createConnection(process.env.REPORTS_URL, { ssl: true, sslValidate: fal
 ];
 
 const valid: (string | RuleCase)[] = [
+  {
+    name: 'a test file talking to a self-signed local server (decision)',
+    file: 'test/integration/partner-proxy.spec.ts',
+    code: "import * as https from 'node:https';\n\nexport const agent = new https.Agent({ rejectUnauthorized: false });\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n",
+  },
   { name: 'verification explicitly on', code: `export const ssl = { rejectUnauthorized: true };\n` },
   {
     name: 'a private CA',

@@ -20,6 +20,11 @@ const SEED_FILE = /(^|\/)(seeds?|seeders?)(\/|\.[cm]?[jt]s$)|(^|\/)[^/]*\.seed\.
  * Test and seed files: they empty tables, load fixtures table by table and read whole tables on
  * purpose, against throw-away databases. The data rules stay quiet there.
  */
+/** A test file: `__tests__/…`, `*.test.ts`, `*.spec.js`, `*.e2e-spec.ts`. */
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file);
+}
+
 export function isTestOrSeedFile(file: string): boolean {
   return TEST_FILE.test(file) || SEED_FILE.test(file);
 }
