@@ -22,6 +22,8 @@ const PAYPAL_SETTER = /^pay[pP]alRequestId$/;
 /** Properties whose object is stored or queued, not sent: `{ data: { idempotencyKey } }`. */
 const STORED_PROPERTY = /^(data|values|value|document|doc|row|record|entity|create|update|\$set|\$setOnInsert|job|jobData)$/;
 /** Calls that store, queue, cache or log an object rather than send a request. */
+/** Modules of database clients: a key written with a row is stored for reuse, not sent. */
+const DB_MODULE = /^(typeorm|@prisma\/client|sequelize|sequelize-typescript|mongoose|mongodb|knex|drizzle-orm(\/.*)?|@mikro-orm\/.*)$/;
 const STORE_METHOD = /^(save|saveAll|insert\w*|upsert|persist|store|cache|add|addJob|addBulk|enqueue\w*|schedule\w*|push|publish\w*|produce|emit|dispatch|putEvents|putRecords?|sendMessage|sendMessageBatch|log|info|debug|warn|error|trace|fatal|track|setItem|hset|hmset|lpush|rpush|xadd)$/;
 const STORE_RECEIVER = /(^|[^a-z])(repo|repository|model|db|database|prisma|knex|sequelize|mongoose|collection|table|store|cache|redis|queue|bus|producer|publisher|emitter|events|logger|log|dao|entity|orm|em|storage|session|kafka|sqs|sns|kinesis|eventBridge|pubsub|topic|channel)s?$/i;
 /** A server's response to its own client: `res`, `reply`, `ctx`, `NextResponse`. */
@@ -456,6 +458,9 @@ function sendsRequest(call: ts.CallExpression, facts: FileFacts): boolean {
   const callee = skipOuterExpressions(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
     if (STORE_METHOD.test(callee.name.text)) return false;
+    // `this.attempts.create({ idempotencyKey: uuid() })` on a TypeORM repository: the key is stored with the row, to be reused
+    const receiver = facts.originOf(callee.expression);
+    if (receiver && DB_MODULE.test(receiver.module)) return false;
     for (let e: ts.Expression = skipOuterExpressions(callee.expression); ; ) {
       const name = receiverName(e);
       if (name && STORE_RECEIVER.test(name)) return false;
