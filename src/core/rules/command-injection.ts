@@ -8,6 +8,7 @@ import { ts } from 'ts-morph';
 import { getProperty, hasSpread, skipOuterExpressions } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
+import { constInitializer } from './shared/dataAccess';
 import { StaticText } from './shared/staticText';
 
 const SHELL_ALWAYS = new Set(['exec', 'execSync']);
@@ -158,7 +159,7 @@ function shellEnabled(call: ts.CallExpression, facts: FileFacts): boolean {
     }
     let value: ts.Expression | undefined;
     if (ts.isPropertyAssignment(p)) value = p.initializer;
-    else if (ts.isShorthandPropertyAssignment(p)) value = constInitializer(p.name, facts);
+    else if (ts.isShorthandPropertyAssignment(p)) value = constInitializer(facts, p.name);
     if (!value) return false;
     const v = skipOuterExpressions(value);
     if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
@@ -172,18 +173,11 @@ function objectLiteralOf(arg: ts.Expression, facts: FileFacts): ts.ObjectLiteral
   const e = skipOuterExpressions(arg);
   if (ts.isObjectLiteralExpression(e)) return e;
   if (ts.isIdentifier(e)) {
-    const init = constInitializer(e, facts);
+    const init = constInitializer(facts, e);
     const v = init && skipOuterExpressions(init);
     return v && ts.isObjectLiteralExpression(v) ? v : undefined;
   }
   return undefined;
-}
-
-function constInitializer(id: ts.Identifier, facts: FileFacts): ts.Expression | undefined {
-  const decl = facts.resolver.declarationOf(id);
-  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.initializer) return undefined;
-  const list = decl.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? decl.initializer : undefined;
 }
 
 function calleeDisplay(call: ts.CallExpression, fn: string): string {

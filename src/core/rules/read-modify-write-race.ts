@@ -19,6 +19,7 @@ import {
   describeCall,
   hasHiddenKeys,
   inTransaction,
+  constInitializer,
   isConstDeclaration,
   isMigrationFile,
   isTestOrSeedFile,
@@ -295,20 +296,16 @@ function modelHasOptimisticConcurrency(facts: FileFacts, read: ts.CallExpression
   const callee = skipOuterExpressions(read.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const model = skipOuterExpressions(callee.expression);
-  const init = ts.isIdentifier(model) ? constInitializer(facts, model) : undefined;
+  const found = ts.isIdentifier(model) ? constInitializer(facts, model) : undefined;
+  const init = found && skipOuterExpressions(found);
   if (!init || !ts.isCallExpression(init) || calleeName(init) !== 'model' || init.arguments.length < 2) return false;
   let schema = skipOuterExpressions(init.arguments[1]);
-  if (ts.isIdentifier(schema)) schema = constInitializer(facts, schema) ?? schema;
+  if (ts.isIdentifier(schema)) schema = skipOuterExpressions(constInitializer(facts, schema) ?? schema);
   if (!ts.isNewExpression(schema) || !schema.arguments || schema.arguments.length < 2) return false;
   const options = skipOuterExpressions(schema.arguments[1]);
   if (!ts.isObjectLiteralExpression(options)) return false;
   const flag = lookupProperty(options, 'optimisticConcurrency');
   return flag.kind === 'value' && skipOuterExpressions(flag.value).kind === ts.SyntaxKind.TrueKeyword;
-}
-
-function constInitializer(facts: FileFacts, id: ts.Identifier): ts.Expression | undefined {
-  const decl = facts.resolver.declarationOf(id);
-  return decl && ts.isVariableDeclaration(decl) && decl.initializer ? skipOuterExpressions(decl.initializer) : undefined;
 }
 
 /**

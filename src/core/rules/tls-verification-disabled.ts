@@ -6,7 +6,7 @@
 // `sslValidate: false`). Written as an object property, a shorthand property backed by a
 // `const`, or an assignment.
 import { ts } from 'ts-morph';
-import { isTestFile } from './shared/dataAccess';
+import { constInitializer, isTestFile } from './shared/dataAccess';
 import { isFunctionNode, skipOuterExpressions, walk } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
@@ -63,7 +63,7 @@ export const tlsVerificationDisabled = defineRule({
         const p = node as ts.ShorthandPropertyAssignment;
         const name = p.name.text;
         if (name !== 'rejectUnauthorized' && name !== 'strictSSL' && name !== 'checkServerIdentity' && name !== 'sslValidate' && !MONGO_SWITCHES.has(name)) return;
-        reportProperty(p, name, constValue(p.name, facts));
+        reportProperty(p, name, constInitializer(facts, p.name));
       },
       MethodDeclaration: (node: ts.Node) => {
         // { checkServerIdentity() { return undefined; } }
@@ -126,7 +126,7 @@ function isFalse(value: ts.Expression, facts: FileFacts, depth = 0): boolean {
   const v = skipOuterExpressions(value);
   if (v.kind === ts.SyntaxKind.FalseKeyword) return true;
   if (ts.isIdentifier(v) && depth < 4) {
-    const init = constValue(v, facts);
+    const init = constInitializer(facts, v);
     return !!init && isFalse(init, facts, depth + 1);
   }
   return false;
@@ -137,7 +137,7 @@ function isTrue(value: ts.Expression, facts: FileFacts, depth = 0): boolean {
   const v = skipOuterExpressions(value);
   if (v.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (ts.isIdentifier(v) && depth < 4) {
-    const init = constValue(v, facts);
+    const init = constInitializer(facts, v);
     return !!init && isTrue(init, facts, depth + 1);
   }
   return false;
@@ -148,17 +148,10 @@ function isZero(value: ts.Expression, facts: FileFacts, depth = 0): boolean {
   const v = skipOuterExpressions(value);
   if (ts.isStringLiteralLike(v) || ts.isNumericLiteral(v)) return v.text === '0';
   if (ts.isIdentifier(v) && depth < 4) {
-    const init = constValue(v, facts);
+    const init = constInitializer(facts, v);
     return !!init && isZero(init, facts, depth + 1);
   }
   return false;
-}
-
-function constValue(id: ts.Identifier, facts: FileFacts): ts.Expression | undefined {
-  const decl = facts.resolver.declarationOf(id);
-  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.initializer) return undefined;
-  const list = decl.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? decl.initializer : undefined;
 }
 
 type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
@@ -169,7 +162,7 @@ function functionOf(value: ts.Expression, facts: FileFacts): FunctionLike | unde
   if (ts.isIdentifier(v)) {
     const decl = facts.resolver.declarationOf(v);
     if (decl && ts.isFunctionDeclaration(decl)) return decl;
-    const init = constValue(v, facts);
+    const init = constInitializer(facts, v);
     const f = init && skipOuterExpressions(init);
     if (f && (ts.isArrowFunction(f) || ts.isFunctionExpression(f))) return f;
   }

@@ -10,6 +10,7 @@ import { ts } from 'ts-morph';
 import { loopHead, skipOuterExpressions, walk, type LoopNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule, type RuleContext, type RuleListeners } from '../engine/rule';
+import { constInitializer } from './shared/dataAccess';
 import { RetryShapes, callTaking, describeHeader, functionName, hasCountingCallback, isCandidateLoop, normaliseText } from './shared/retryShapes';
 
 const K = ts.SyntaxKind;
@@ -287,7 +288,7 @@ class RetryChecker {
     if (v.kind === K.TrueKeyword) return true;
     if (ts.isPrefixUnaryExpression(v) && v.operator === K.ExclamationToken && ts.isNumericLiteral(v.operand) && Number(v.operand.text) === 0) return true;
     if (ts.isIdentifier(v)) {
-      const init = this.constInitializer(v);
+      const init = constInitializer(this.facts, v);
       return !!init && skipOuterExpressions(init).kind === K.TrueKeyword;
     }
     return false;
@@ -298,7 +299,7 @@ class RetryChecker {
     const v = skipOuterExpressions(e);
     if (ts.isIdentifier(v)) {
       if (v.text === 'Infinity' && !this.facts.isLocal('Infinity', v)) return true;
-      const init = depth < 3 ? this.constInitializer(v) : undefined;
+      const init = depth < 3 ? constInitializer(this.facts, v) : undefined;
       return !!init && this.isUnboundedCount(init, depth + 1, infiniteOnly);
     }
     if (ts.isPropertyAccessExpression(v) && ts.isIdentifier(v.expression) && v.expression.text === 'Number') {
@@ -312,11 +313,4 @@ class RetryChecker {
     return false;
   }
 
-  private constInitializer(id: ts.Identifier): ts.Expression | undefined {
-    const decl = this.facts.resolver.declarationOf(id);
-    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return undefined;
-    const list = decl.parent;
-    if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
-    return decl.initializer;
-  }
 }

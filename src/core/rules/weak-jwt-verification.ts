@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
 import { enclosingFunction, getProperty, hasSpread, isFunctionNode, skipOuterExpressions, walk, type FunctionNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule } from '../engine/rule';
+import { constInitializer } from './shared/dataAccess';
 
 /** Libraries that verify tokens with jsonwebtoken and pass these options through to it. */
 const JWT_WRAPPERS = /['"](?:passport-jwt|@nestjs\/jwt|@nestjs\/passport|express-jwt|koa-jwt|@fastify\/jwt|fastify-jwt)['"]/;
@@ -109,7 +110,7 @@ function jwtFunction(call: ts.CallExpression, facts: FileFacts): 'verify' | 'dec
 
 /** `const verifyAsync = promisify(jwt.verify)`: the same checks, through a promise. */
 function promisifiedVerify(callee: ts.Identifier, facts: FileFacts): 'verify' | undefined {
-  const init = constInitializer(callee, facts);
+  const init = constInitializer(facts, callee);
   const e = init && skipOuterExpressions(init);
   if (!e || !ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
   const p = skipOuterExpressions(e.expression);
@@ -180,18 +181,11 @@ function wrapperDisplay(call: ts.CallExpression | ts.NewExpression): string {
   return text.length <= 30 && !text.includes('(') ? text : 'the JWT verifier';
 }
 
-function constInitializer(id: ts.Identifier, facts: FileFacts): ts.Expression | undefined {
-  const decl = facts.resolver.declarationOf(id);
-  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.initializer) return undefined;
-  const list = decl.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? decl.initializer : undefined;
-}
-
 function objectLiteralOf(e0: ts.Expression, facts: FileFacts): ts.ObjectLiteralExpression | undefined {
   const e = skipOuterExpressions(e0);
   if (ts.isObjectLiteralExpression(e)) return e;
   if (ts.isIdentifier(e)) {
-    const init = constInitializer(e, facts);
+    const init = constInitializer(facts, e);
     const v = init && skipOuterExpressions(init);
     return v && ts.isObjectLiteralExpression(v) ? v : undefined;
   }
@@ -202,7 +196,7 @@ function arrayLiteralOf(e0: ts.Expression, facts: FileFacts): ts.ArrayLiteralExp
   const e = skipOuterExpressions(e0);
   if (ts.isArrayLiteralExpression(e)) return e;
   if (ts.isIdentifier(e)) {
-    const init = constInitializer(e, facts);
+    const init = constInitializer(facts, e);
     const v = init && skipOuterExpressions(init);
     return v && ts.isArrayLiteralExpression(v) ? v : undefined;
   }

@@ -184,6 +184,13 @@ export function objectLiteralOf(facts: FileFacts, expr0: ts.Expression | undefin
   return undefined;
 }
 
+/** The initializer of the `const` an identifier names (`const OPTS = {…}`), if it is one declared in this file. */
+export function constInitializer(facts: FileFacts, id: ts.Identifier): ts.Expression | undefined {
+  const decl = facts.resolver.declarationOf(id);
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name) || !decl.initializer) return undefined;
+  return isConstDeclaration(decl) ? decl.initializer : undefined;
+}
+
 export function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
   const list = decl.parent;
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
