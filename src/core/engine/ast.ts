@@ -1,8 +1,9 @@
 // Small syntactic helpers shared by rules. All work on raw compiler nodes.
 import { ts } from 'ts-morph';
 import type { Range } from '../model';
+import { skipOuterExpressions } from './origins';
 
-export { skipOuterExpressions } from './origins';
+export { skipOuterExpressions };
 
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
 
@@ -22,6 +23,23 @@ export type LoopNode = ts.ForStatement | ts.ForOfStatement | ts.ForInStatement |
 
 export function isLoopNode(node: ts.Node): node is LoopNode {
   return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node);
+}
+
+/** The function `this.name` names in its class: a method with a body, or a field holding an arrow or function expression. */
+export function thisMemberFunction(member: ts.PropertyAccessExpression): FunctionNode | undefined {
+  let cls: ts.Node | undefined = member.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const name = member.name.text;
+  for (const m of cls.members) {
+    if (!m.name || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) || m.name.text !== name) continue;
+    if (ts.isMethodDeclaration(m) && m.body) return m;
+    if (ts.isPropertyDeclaration(m) && m.initializer) {
+      const init = skipOuterExpressions(m.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+  }
+  return undefined;
 }
 
 /** The nearest enclosing function of `node` (not `node` itself). */

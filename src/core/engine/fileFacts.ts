@@ -1,7 +1,7 @@
 // Per-file knowledge that rules share: what a call is (import-aware), whether a name is a local
 // declaration, and a few syntactic helpers. Built lazily, so a rule that asks nothing pays nothing.
 import { ts } from 'ts-morph';
-import { OriginResolver, skipOuterExpressions, type Origin } from './origins';
+import { OriginResolver, skipOuterExpressions, withoutPrismaTx, type Origin } from './origins';
 import type { CallKind, RecognizerKind, RecognizerSet } from './recognizers';
 
 /** ORM statics that are unmistakably data access when called on a PascalCase model imported from the project. */
@@ -20,8 +20,6 @@ const PRISMA_METHODS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 
 const PRISMA_RAW = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 const TYPEORM_METHODS = new Set(['find', 'findBy', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findAndCount', 'findAndCountBy', 'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'softDelete', 'count', 'countBy', 'exists', 'existsBy', 'query', 'increment', 'decrement']);
 const DRIZZLE_ROOTS = new Set(['select', 'selectDistinct', 'insert', 'update', 'delete']);
-/** The path step origins.ts gives the client parameter of a `$transaction` callback. */
-const TX_STEP = '$transaction:tx';
 
 const LOGGER_NAMES = /^(logger|log|_logger|_log|console|audit|auditLog|errorReporter|reporter|sentry|Sentry|bugsnag|Bugsnag|rollbar|Rollbar|honeybadger|Honeybadger|newrelic|datadog|tracer|span|telemetry|monitoring|metrics)$/;
 const LOG_METHODS = /^(error|warn|warning|info|debug|trace|fatal|log|critical|notice|alert|emerg|verbose|silly|exception|captureException|captureMessage|captureError|notify|report|reportError|recordException|record|track|write|child)$/;
@@ -146,7 +144,8 @@ function projectModelCall(origin: Origin, callee: ts.Expression): CallKind | und
 function projectClientCall(origin0: Origin): CallKind | undefined {
   if (!isProjectModule(origin0.module)) return undefined;
   // a Prisma interactive-transaction client (`prisma.$transaction(async (tx) => tx.order.update(…))`) is the client
-  const origin = origin0.path.includes(TX_STEP) ? { ...origin0, path: origin0.path.filter((s) => s !== TX_STEP) } : origin0;
+  const txFree = withoutPrismaTx(origin0.path);
+  const origin = txFree === origin0.path ? origin0 : { ...origin0, path: txFree };
   // `this.users.findOne(…)` with `users: UserRepository`, a custom TypeORM repository from another file
   const p = origin.path;
   if (origin.typeName && /Repository$/.test(origin.typeName) && p.length === 3 && p[1] === 'new' && TYPEORM_METHODS.has(p[2])) {

@@ -14,6 +14,14 @@ export interface Origin {
 }
 
 export const CALL = '()';
+/** The step origins give the client parameter of `prisma.$transaction(async (tx) => …)`. */
+export const PRISMA_TX = '$transaction:tx';
+
+/** A Prisma interactive-transaction client behaves like the client it came from: the path without its tx step. */
+export function withoutPrismaTx(path: string[]): string[] {
+  const i = path.indexOf(PRISMA_TX);
+  return i >= 0 ? [...path.slice(0, i), ...path.slice(i + 1)] : path;
+}
 export const NEW = 'new';
 
 const MAX_DEPTH = 12;

@@ -6,7 +6,7 @@
 // (any one segment) or `**` (any number of segments, including none). '()' is a call result,
 // 'new' a construction. The empty pattern '' is the module's value itself being called.
 import type { RecognizerConfig, RecognizerEntry } from '../audit/config';
-import type { Origin } from './origins';
+import { withoutPrismaTx, type Origin } from './origins';
 
 export type RecognizerKind = 'http' | 'db' | 'logger' | 'retry' | 'llm' | 'payment';
 
@@ -327,7 +327,7 @@ export class RecognizerSet {
 
   /** The kind of call whose callee has this origin, if any recogniser knows it. */
   classify(callee: Origin): CallKind | undefined {
-    const path = normaliseTxPath(callee.path);
+    const path = withoutPrismaTx(callee.path);
     const candidates = this.byModule.get(callee.module) ?? [];
     for (const c of candidates) if (c.patterns.some((p) => matchSegments(p, path))) return toKind(c.recognizer, callee);
     for (const { prefix, rec } of this.byPrefix) {
@@ -347,12 +347,6 @@ export class RecognizerSet {
     }
     return undefined;
   }
-}
-
-/** A Prisma interactive-transaction client behaves like the client it came from. */
-function normaliseTxPath(path: string[]): string[] {
-  const i = path.indexOf('$transaction:tx');
-  return i >= 0 ? [...path.slice(0, i), ...path.slice(i + 1)] : path;
 }
 
 function toKind(r: Recognizer, origin: Origin): CallKind {

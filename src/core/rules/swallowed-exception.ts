@@ -9,7 +9,7 @@
 // Everything else is flagged: empty and comment-only blocks, fallbacks, flags, bare error responses,
 // `.catch(() => {})`, `.catch(() => null)`, `.catch(noop)`. Decisions: docs/rules/swallowed-exception.md.
 import { ts } from 'ts-morph';
-import { catchClauseHead, handlerHead, isFunctionNode, skipOuterExpressions, type FunctionNode } from '../engine/ast';
+import { catchClauseHead, handlerHead, isFunctionNode, skipOuterExpressions, thisMemberFunction, type FunctionNode } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import { defineRule, type RuleContext } from '../engine/rule';
 
@@ -270,7 +270,7 @@ class SwallowChecker {
       const text = expr.getText(this.sf);
       // `.catch(this.swallow)` with `private readonly swallow = () => {}` or a method of the class
       if (expr.expression.kind === K.ThisKeyword) {
-        const member = classMemberFunction(expr);
+        const member = thisMemberFunction(expr);
         if (member) return this.functionVerdict(text, member, depth);
       }
       // `Function.prototype` does nothing; `_.noop`, `lodash.noop`, `utils.noop`
@@ -636,21 +636,4 @@ function isResponseChain(e0: ts.Expression): boolean {
 function shortText(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 40 ? `${t.slice(0, 37)}…` : t;
-}
-
-/** The function behind `this.name`: a method of the enclosing class, or a field holding an arrow or function expression. */
-function classMemberFunction(expr: ts.PropertyAccessExpression): FunctionNode | undefined {
-  let cls: ts.Node | undefined = expr.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls || !ts.isClassLike(cls)) return undefined;
-  const name = expr.name.text;
-  for (const m of cls.members) {
-    if (!m.name || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) || m.name.text !== name) continue;
-    if (ts.isMethodDeclaration(m)) return m;
-    if (ts.isPropertyDeclaration(m) && m.initializer) {
-      const init = skipOuterExpressions(m.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-    }
-  }
-  return undefined;
 }

@@ -5,7 +5,7 @@
 // are not per-element work are told apart: fixed literal lists, retry loops (attempt counters, or
 // an exit right after the call), chunked batches. Syntax of one file only.
 import { ts } from 'ts-morph';
-import { isFunctionNode, isLoopNode, referenceText, skipOuterExpressions, walk, type FunctionNode, type LoopNode } from '../../engine/ast';
+import { isFunctionNode, isLoopNode, referenceText, skipOuterExpressions, thisMemberFunction, walk, type FunctionNode, type LoopNode } from '../../engine/ast';
 import type { FileFacts } from '../../engine/fileFacts';
 
 const K = ts.SyntaxKind;
@@ -735,19 +735,9 @@ export function localHelperOf(call: ts.CallExpression, facts: FileFacts): { fn: 
     }
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const name = callee.name.text;
-    let cls: ts.Node | undefined = call.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !ts.isClassLike(cls)) return undefined;
-    for (const m of cls.members) {
-      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
-      if (ts.isMethodDeclaration(m) && m.body) return { fn: m, name: `this.${name}` };
-      if (ts.isPropertyDeclaration(m) && m.initializer) {
-        const init = skipOuterExpressions(m.initializer);
-        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return { fn: init, name: `this.${name}` };
-      }
-    }
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(callee.name)) {
+    const fn = thisMemberFunction(callee);
+    if (fn) return { fn, name: `this.${callee.name.text}` };
   }
   return undefined;
 }
