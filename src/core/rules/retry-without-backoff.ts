@@ -656,9 +656,9 @@ class BackoffChecker {
       const p = prop(name);
       return p ? this.numberValue(p.initializer) : undefined;
     };
-    const isTrue = (name: string) => {
+    const isLiteral = (name: string, literal: ts.SyntaxKind) => {
       const p = prop(name);
-      return !!p && skipOuterExpressions(p.initializer).kind === K.TrueKeyword;
+      return !!p && skipOuterExpressions(p.initializer).kind === literal;
     };
     if (obj.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
     const say = (p: ts.PropertyAssignment, what: 'none' | 'constant', library: string) => {
@@ -673,11 +673,7 @@ class BackoffChecker {
     if (NODE_RETRY_LIBRARIES.has(lib)) {
       if (this.retriesUnboundedOrZero(obj)) return undefined;
       // async-retry randomises unless told not to (its default is `randomize: true`)
-      const randomizeOff = (() => {
-        const p = prop('randomize');
-        return !!p && skipOuterExpressions(p.initializer).kind === K.FalseKeyword;
-      })();
-      if (isTrue('randomize') || (lib === 'async-retry' && !randomizeOff)) {
+      if (isLiteral('randomize', K.TrueKeyword) || (lib === 'async-retry' && !isLiteral('randomize', K.FalseKeyword))) {
         // randomised, but zero is still zero
         const min = num('minTimeout');
         return min === 0 && (num('maxTimeout') ?? 0) === 0 && prop('minTimeout') ? say(prop('minTimeout')!, 'none', lib) : undefined;
