@@ -6,7 +6,7 @@
 // templates (`prisma.$queryRaw\`…\``, `sql\`…\``) and templates whose substitutions are all
 // constants are fine.
 import { ts } from 'ts-morph';
-import { includesAny } from './shared/textSearch';
+import { includesAny } from './shared/dataAccess';
 import { enclosingFunction, skipOuterExpressions } from '../engine/ast';
 import type { FileFacts } from '../engine/fileFacts';
 import type { CallKind } from '../engine/recognizers';
